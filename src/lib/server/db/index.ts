@@ -6,30 +6,37 @@ import type { Database } from './database';
 
 // Process-wide connections for the web server and the scheduler, opened on first use
 // from the environment (which `npm start` fills in when it starts the embedded server).
+// The built web app and the scheduler load separate copies of this module in one
+// process; a registry on globalThis makes them share one pool per database, which
+// `closeDatabases` (called on shutdown) then closes.
 
-let product: Kysely<Database> | undefined;
-let source: Kysely<SourceDatabase> | undefined;
+interface Registry {
+  product?: Kysely<Database>;
+  source?: Kysely<SourceDatabase>;
+}
+
+const registry: Registry = ((globalThis as Record<symbol, Registry>)[Symbol.for('oversight.databases')] ??= {});
 
 export function getDb(): Kysely<Database> {
-  product ??= createKysely<Database>(readConfig().databaseUrl, { applicationName: 'oversight-web' });
-  return product;
+  registry.product ??= createKysely<Database>(readConfig().databaseUrl, { applicationName: 'oversight' });
+  return registry.product;
 }
 
 /** The approval database through the read-only role, already scoped to SOURCE_SCHEMA. */
 export function getSource(): Kysely<SourceDatabase> {
-  if (!source) {
+  if (!registry.source) {
     const config = readConfig();
-    source = createKysely<SourceDatabase>(config.sourceDatabaseUrl, {
+    registry.source = createKysely<SourceDatabase>(config.sourceDatabaseUrl, {
       max: 4,
       applicationName: 'oversight-source-reader'
     }).withSchema(config.sourceSchema);
   }
-  return source;
+  return registry.source;
 }
 
 export async function closeDatabases(): Promise<void> {
-  const closing = [product?.destroy(), source?.destroy()];
-  product = undefined;
-  source = undefined;
+  const closing = [registry.product?.destroy(), registry.source?.destroy()];
+  registry.product = undefined;
+  registry.source = undefined;
   await Promise.all(closing);
 }

@@ -187,3 +187,59 @@ export const SOURCE_RELATIONS = [
   'complaints'
 ] as const satisfies readonly (keyof SourceDatabase)[];
 export type SourceRelation = (typeof SOURCE_RELATIONS)[number];
+
+/** The columns each relation must offer (the contract); a vendor's view may have more. */
+export const SOURCE_COLUMNS: Record<SourceRelation, readonly string[]> = {
+  departments: ['id', 'code', 'name', 'updated_at'],
+  sections: ['id', 'code', 'name', 'updated_at'],
+  service_points: ['id', 'code', 'name', 'level', 'parent_id', 'region_code', 'updated_at'],
+  windows: ['id', 'code', 'name', 'service_point_id', 'section_id', 'updated_at'],
+  staff: ['id', 'staff_no', 'name', 'window_id', 'section_id', 'position', 'employment', 'active', 'updated_at'],
+  matters: [
+    'id',
+    'code',
+    'name',
+    'department_id',
+    'section_id',
+    'kind',
+    'statutory_days',
+    'promised_days',
+    'online',
+    'updated_at'
+  ],
+  cases: [
+    'id',
+    'case_no',
+    'region_code',
+    'matter_id',
+    'service_point_id',
+    'window_id',
+    'channel',
+    'applicant_kind',
+    'applicant_name',
+    'applicant_id_no',
+    'applicant_phone',
+    'received_at',
+    'accepted_at',
+    'handler_staff_id',
+    'status',
+    'decision',
+    'concluded_at',
+    'delivered_at',
+    'updated_at'
+  ],
+  case_events: ['id', 'case_id', 'kind', 'occurred_at', 'staff_id', 'procedure', 'days', 'note', 'updated_at'],
+  ratings: ['id', 'case_id', 'staff_id', 'window_id', 'level', 'channel', 'rated_at', 'comment', 'updated_at'],
+  complaints: [
+    'id',
+    'case_id',
+    'staff_id',
+    'window_id',
+    'source',
+    'category',
+    'received_at',
+    'substantiated',
+    'closed_at',
+    'updated_at'
+  ]
+};
