@@ -11,7 +11,9 @@ export interface ScheduleEntry {
 
 export const SCHEDULE: readonly ScheduleEntry[] = [
   { job: 'source-check', cron: '*/5 * * * *', runAtStart: true },
-  { job: 'demo-tick', cron: '* * * * *', demoOnly: true }
+  { job: 'demo-tick', cron: '* * * * *', demoOnly: true },
+  { job: 'sync', cron: '* * * * *', runAtStart: true },
+  { job: 'daily-refresh', cron: '5 0 * * *' }
 ];
 
 export const SCHEDULE_TIMEZONE = 'Asia/Shanghai';

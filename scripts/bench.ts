@@ -2,7 +2,8 @@ import { exitWithError, StartupError } from './lib/fail';
 
 // `npm run bench -- <name> [options]`: benchmarks whose figures go in docs/benchmarks.md.
 const BENCHMARKS: Record<string, () => Promise<(args: string[]) => Promise<void>>> = {
-  generate: async () => (await import('./bench/generate')).benchGenerate
+  generate: async () => (await import('./bench/generate')).benchGenerate,
+  clock: async () => (await import('./bench/clock')).benchClock
 };
 
 async function main([name, ...args]: string[]): Promise<void> {

@@ -3,11 +3,13 @@ import { pathToFileURL } from 'node:url';
 import { allJobs, findJob } from '../jobs/index';
 import { SCHEDULE, SCHEDULE_TIMEZONE } from '../jobs/schedule';
 import { readConfig, readPort } from '../src/lib/server/config';
-import { closeDatabases } from '../src/lib/server/db/index';
+import { ROLE_LABELS } from '../src/lib/roles';
+import { closeDatabases, getDb, getSource } from '../src/lib/server/db/index';
 import { closeDemoSourceWriter, configureDemoSourceWriter } from '../src/lib/server/jobs/job-context';
 import { startScheduler, type Scheduler } from '../src/lib/server/jobs/scheduler';
 import { handlerPath, isBuildStale, runBuild } from './lib/build';
 import { assertPortFree, assertReachable, assertSourceContract } from './lib/checks';
+import { DEMO_PASSWORD, ensureDemoAccounts } from './lib/demo-accounts';
 import { ensureDemoData } from './lib/demo-bootstrap';
 import { exitWithError } from './lib/fail';
 import { applyProductMigrations } from './lib/migrate-product';
@@ -40,6 +42,7 @@ async function main(): Promise<void> {
   if (runtime.demoSourceWriterUrl) await ensureDemoData(runtime.demoSourceWriterUrl, say);
   await assertSourceContract(config.sourceDatabaseUrl, config.sourceSchema);
   configureDemoSourceWriter(runtime.demoSourceWriterUrl);
+  const accounts = runtime.demoSourceWriterUrl ? await ensureDemoAccounts(getDb(), getSource()) : [];
 
   if (!jobsOnly) await serveWebApp(port);
 
@@ -56,6 +59,10 @@ async function main(): Promise<void> {
   say(`\n✔ 已就绪（${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
   if (!jobsOnly) say(`  服务地址 / Listening: http://127.0.0.1:${port}`);
   say(`  数据：${runtime.embedded ? '内置 PostgreSQL + 演示审批数据（每分钟推进）' : '外部数据库（DATABASE_URL / SOURCE_DATABASE_URL）'}`);
+  if (accounts.length) {
+    say(`\n  演示账号（密码均为 ${DEMO_PASSWORD}）/ demo accounts:`);
+    for (const a of accounts) say(`    ${a.login.padEnd(10)} ${a.roles.map((r) => ROLE_LABELS[r]).join('、')} — ${a.displayName}`);
+  }
   say('  按 Ctrl-C 停止 / press Ctrl-C to stop');
 }
 
@@ -64,8 +71,16 @@ async function serveWebApp(port: number): Promise<void> {
     say('正在构建前端（首次启动约需半分钟）…');
     await runBuild();
   }
+  // This server speaks plain HTTP. adapter-node assumes https unless told the protocol,
+  // which would make SvelteKit's origin check refuse every form. Behind an HTTPS proxy,
+  // set ORIGIN or PROTOCOL_HEADER=x-forwarded-proto and this default steps aside.
+  const ownProtocolHeader = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
+  if (ownProtocolHeader) process.env.PROTOCOL_HEADER = 'x-oversight-protocol';
   const { handler } = (await import(pathToFileURL(handlerPath).href)) as { handler: http.RequestListener };
-  server = http.createServer(handler);
+  server = http.createServer((req, res) => {
+    if (ownProtocolHeader) req.headers['x-oversight-protocol'] = 'http'; // never the client's word
+    handler(req, res);
+  });
   await new Promise<void>((resolve, reject) => {
     server!.once('error', reject);
     server!.listen(port, process.env.HOST ?? '0.0.0.0', resolve);

@@ -41,3 +41,25 @@ export function addDays(date: string, n: number): string {
 export function localDate(instant: Date): string {
   return new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
+
+/** Working days in (from, to]: the day `from` itself is not counted; 0 when to <= from. */
+export function countWorkingDays(from: string, to: string, calendar: CalendarOverrides): number {
+  let n = 0;
+  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (isWorkingDay(d, calendar)) n++;
+  return n;
+}
+
+/** The n-th working day after `date` (n >= 1); `date` itself when n <= 0. */
+export function addWorkingDays(date: string, n: number, calendar: CalendarOverrides): string {
+  let d = date;
+  for (let left = n; left > 0;) {
+    d = addDays(d, 1);
+    if (isWorkingDay(d, calendar)) left--;
+  }
+  return d;
+}
+
+/** Whether the year of `date` has a confirmed holiday notice (else Monday–Friday applies). */
+export function isConfirmedDate(date: string, calendar: CalendarOverrides): boolean {
+  return calendar.confirmedYears.has(Number(date.slice(0, 4)));
+}

@@ -1,4 +1,25 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { AuditLogTable } from '../audit/audit.table';
+import type { ApiTokenTable, SessionTable, UserTable } from '../auth/auth.table';
+import type {
+  CalendarDayTable,
+  CalendarYearTable,
+  CaseClockTable,
+  MatterSettingsTable
+} from '../case-clock/case-clock.table';
+import type { SyncQuarantineTable, SyncWatermarkTable } from '../sync/sync.table';
+import type {
+  SyncedCaseEventTable,
+  SyncedCaseTable,
+  SyncedComplaintTable,
+  SyncedDepartmentTable,
+  SyncedMatterTable,
+  SyncedRatingTable,
+  SyncedSectionTable,
+  SyncedServicePointTable,
+  SyncedStaffTable,
+  SyncedWindowTable
+} from '../sync/synced.table';
 
 // The single Database type of the product's own PostgreSQL database. Each domain adds
 // its tables in its own *.table.ts and they are joined here.
@@ -31,4 +52,26 @@ export interface AppSettingTable {
 export interface Database {
   job_runs: JobRunTable;
   app_settings: AppSettingTable;
+  users: UserTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  audit_log: AuditLogTable;
+  // Copies of the source relations, written by the sync only.
+  departments: SyncedDepartmentTable;
+  sections: SyncedSectionTable;
+  service_points: SyncedServicePointTable;
+  windows: SyncedWindowTable;
+  staff: SyncedStaffTable;
+  matters: SyncedMatterTable;
+  cases: SyncedCaseTable;
+  case_events: SyncedCaseEventTable;
+  ratings: SyncedRatingTable;
+  complaints: SyncedComplaintTable;
+  sync_watermarks: SyncWatermarkTable;
+  sync_quarantine: SyncQuarantineTable;
+  // The working-day calendar, warning settings and the derived clock of each case.
+  calendar_days: CalendarDayTable;
+  calendar_years: CalendarYearTable;
+  matter_settings: MatterSettingsTable;
+  case_clock: CaseClockTable;
 }

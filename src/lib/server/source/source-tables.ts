@@ -4,20 +4,22 @@ import type { ColumnType } from 'kysely';
 // `pg` returns bigint columns as strings; ids of large relations are therefore strings.
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** Has a database default (now()), so an insert may leave it out. */
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 type BigId = ColumnType<string, string | number | bigint, string | number | bigint>;
 
 export interface SourceDepartment {
   id: number;
   code: string;
   name: string;
-  updated_at: Timestamp;
+  updated_at: UpdatedAt;
 }
 
 export interface SourceSection {
   id: number;
   code: string;
   name: string;
-  updated_at: Timestamp;
+  updated_at: UpdatedAt;
 }
 
 export type ServicePointLevel = 'district' | 'street' | 'community';
@@ -29,7 +31,7 @@ export interface SourceServicePoint {
   level: ServicePointLevel;
   parent_id: number | null;
   region_code: string;
-  updated_at: Timestamp;
+  updated_at: UpdatedAt;
 }
 
 export interface SourceWindow {
@@ -38,7 +40,7 @@ export interface SourceWindow {
   name: string;
   service_point_id: number;
   section_id: number | null;
-  updated_at: Timestamp;
+  updated_at: UpdatedAt;
 }
 
 export type StaffPosition = 'window' | 'chief_rep' | 'reviewer' | 'section_head';
@@ -53,7 +55,7 @@ export interface SourceStaff {
   position: StaffPosition;
   employment: StaffEmployment;
   active: boolean;
-  updated_at: Timestamp;
+  updated_at: UpdatedAt;
 }
 
 export interface SourceMatter {
@@ -66,7 +68,7 @@ export interface SourceMatter {
   statutory_days: number;
   promised_days: number;
   online: boolean;
-  updated_at: Timestamp;
+  updated_at: UpdatedAt;
 }
 
 export type CaseStatus = 'received' | 'accepted' | 'suspended' | 'concluded' | 'rejected' | 'withdrawn';
@@ -91,7 +93,7 @@ export interface SourceCase {
   decision: 'approved' | 'denied' | null;
   concluded_at: Timestamp | null;
   delivered_at: Timestamp | null;
-  updated_at: Timestamp;
+  updated_at: UpdatedAt;
 }
 
 export const CASE_EVENT_KINDS = [
@@ -131,7 +133,7 @@ export interface SourceCaseEvent {
   procedure: SpecialProcedure | null;
   days: number | null;
   note: string | null;
-  updated_at: Timestamp;
+  updated_at: UpdatedAt;
 }
 
 export interface SourceRating {
@@ -143,7 +145,7 @@ export interface SourceRating {
   channel: 'hall_device' | 'online' | 'sms' | 'app' | 'hotline';
   rated_at: Timestamp;
   comment: string | null;
-  updated_at: Timestamp;
+  updated_at: UpdatedAt;
 }
 
 export interface SourceComplaint {
@@ -156,7 +158,7 @@ export interface SourceComplaint {
   received_at: Timestamp;
   substantiated: boolean | null;
   closed_at: Timestamp | null;
-  updated_at: Timestamp;
+  updated_at: UpdatedAt;
 }
 
 /** The source relations, keyed as Kysely sees them (the schema is set with `withSchema`). */

@@ -1,0 +1,263 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { bureauToday } from '../../src/lib/server/case-clock/bureau-date';
+import { recomputeAllCaseClocks, refreshOpenCaseClocks } from '../../src/lib/server/case-clock/refresh.service';
+import { dateOfDay, dayOfDate } from '../../src/lib/server/clock/day-index';
+import { createKysely } from '../../src/lib/server/db/connect';
+import { grantSourceReader, provisionDatabases, startEmbeddedCluster } from '../../src/lib/server/db/embedded';
+import { migrateDemoSource, migrateProduct } from '../../src/lib/server/db/migrate';
+import { pipeCopy } from '../../src/lib/server/sync/copy';
+import { RELATIONS_IN_ORDER } from '../../src/lib/server/sync/relations';
+import { ident } from '../../src/lib/server/sync/sql-text';
+import { sourceColumns, sourceQuery } from '../../src/lib/server/sync/statements';
+import { runSyncPass, type SyncPassResult } from '../../src/lib/server/sync/sync.service';
+import { fillSyntheticSource } from './sync-source-filler';
+
+// `npm run bench -- sync [--cases 1000000] [--data demo|sql] [--changes 10000] [--keep]`:
+// in a throw-away embedded PostgreSQL, fills a source with N cases, then measures
+//   1. the raw COPY of the same rows (source COPY TO → product COPY FROM a plain table),
+//   2. the initial sync (all relations, quarantine checks, upserts, every clock),
+//   3. an incremental sync after 10,000 cases changed (status, updated_at, a new event),
+//   4. the daily refresh of the open cases, and one forced over 200,000 cases if fewer.
+// Targets (docs/benchmarks.md): initial sync ≥ half the raw COPY rate; incremental
+// < 5 s; daily refresh of 200,000 open cases < 10 s.
+
+const SCHEMA = 'approval';
+const PRODUCT = 'bench_oversight';
+const SOURCE = 'bench_approval';
+const SCALE_1_CASES = 380_000; // the demo generator at scale 1 over 18 months, roughly
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const secs = (ms: number) => ms / 1000;
+
+async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  client.on('error', () => {});
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const started = performance.now();
+  const result = await fn();
+  return [result, secs(performance.now() - started)];
+}
+
+function machineInfo(): string[] {
+  const cpus = os.cpus();
+  return [
+    `CPU ${cpus[0]?.model ?? 'unknown'} × ${cpus.length} cores`,
+    `RAM ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    `Node ${process.version} (${os.platform()} ${os.release()})`
+  ];
+}
+
+async function fillSource(superuserUrl: string, cases: number, data: string, log: (m: string) => void): Promise<string> {
+  if (data === 'demo') {
+    try {
+      const { generateDemoSource } = await import('../../src/lib/server/demo/generate-demo');
+      const counts = await generateDemoSource(superuserUrl, { scale: cases / SCALE_1_CASES });
+      return `demo generator (scale ${(cases / SCALE_1_CASES).toFixed(2)}): ${fmt(counts.cases)} cases`;
+    } catch (error) {
+      log(`demo generator unavailable (${error instanceof Error ? error.message : String(error)}); using the SQL filler`);
+    }
+  }
+  const counts = await withClient(superuserUrl, (client) => fillSyntheticSource(client, cases, SCHEMA));
+  return `SQL filler: ${fmt(counts.cases)} cases`;
+}
+
+async function sourceSummary(superuserUrl: string): Promise<{ rows: Record<string, number>; size: string; open: number }> {
+  return withClient(superuserUrl, async (client) => {
+    const rows: Record<string, number> = {};
+    for (const spec of RELATIONS_IN_ORDER) {
+      const r = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${SCHEMA}.${ident(spec.relation)}`);
+      rows[spec.relation] = r.rows[0].n;
+    }
+    const size = await client.query<{ size: string }>(
+      `SELECT pg_size_pretty(sum(pg_total_relation_size(c.oid))) AS size FROM pg_class c
+       JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = 'r'`,
+      [SCHEMA]
+    );
+    const open = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM ${SCHEMA}.cases WHERE status IN ('received', 'accepted', 'suspended')`
+    );
+    return { rows, size: size.rows[0].size, open: open.rows[0].n };
+  });
+}
+
+/** Baseline: every relation COPYed as is into a plain (logged, unindexed) product table. */
+async function rawCopy(readerUrl: string, productUrl: string): Promise<number> {
+  return withClient(readerUrl, (source) =>
+    withClient(productUrl, async (product) => {
+      let rows = 0;
+      await product.query('BEGIN');
+      for (const spec of RELATIONS_IN_ORDER) {
+        const table = `raw_${spec.relation}`;
+        const columns = [...spec.columns, { name: 'updated_at', type: 'timestamptz' }];
+        await product.query(`CREATE TABLE ${table} (${columns.map((c) => `${ident(c.name)} ${c.type}`).join(', ')})`);
+        rows += await pipeCopy(
+          source,
+          sourceQuery(spec, SCHEMA, null, []),
+          product,
+          `COPY ${table} (${sourceColumns(spec).map(ident).join(', ')}) FROM STDIN`
+        );
+      }
+      await product.query('COMMIT');
+      return rows;
+    })
+  );
+}
+
+async function dropRawTables(productUrl: string): Promise<void> {
+  await withClient(productUrl, async (product) => {
+    for (const spec of RELATIONS_IN_ORDER) await product.query(`DROP TABLE IF EXISTS raw_${spec.relation}`);
+  });
+}
+
+/** n cases change in the source: open ones are concluded, each gets an event. */
+async function changeCases(superuserUrl: string, n: number): Promise<number> {
+  return withClient(superuserUrl, async (client) => {
+    await client.query('BEGIN');
+    // Spread over the whole history (a pseudo-random pick): old cases get a late event,
+    // open ones are concluded.
+    await client.query(
+      `CREATE TEMP TABLE picked AS SELECT id FROM ${SCHEMA}.cases ORDER BY hashint8(id * 31) LIMIT $1`,
+      [n]
+    );
+    const updated = await client.query(
+      `UPDATE ${SCHEMA}.cases c SET
+         status = CASE WHEN c.status IN ('accepted', 'suspended') THEN 'concluded' ELSE c.status END,
+         decision = CASE WHEN c.status IN ('accepted', 'suspended') THEN 'approved' ELSE c.decision END,
+         concluded_at = CASE WHEN c.status IN ('accepted', 'suspended') THEN now() ELSE c.concluded_at END,
+         updated_at = now()
+       FROM picked p WHERE p.id = c.id`
+    );
+    await client.query(
+      `INSERT INTO ${SCHEMA}.case_events (id, case_id, kind, occurred_at, staff_id, procedure, days, note, updated_at)
+       SELECT (SELECT max(id) FROM ${SCHEMA}.case_events) + row_number() OVER (ORDER BY p.id), p.id, 'concluded', now(),
+              NULL, NULL, NULL, 'bench', now()
+       FROM picked p`
+    );
+    await client.query('COMMIT');
+    return updated.rowCount ?? 0;
+  });
+}
+
+function describePass(result: SyncPassResult): string[] {
+  return result.relations
+    .filter((r) => r.read > 0)
+    .map((r) => `    ${r.relation.padEnd(15)} read ${fmt(r.read).padStart(11)}  changed ${fmt(r.changed).padStart(11)}  ${r.seconds.toFixed(2)} s`)
+    .concat(`    ${'clocks'.padEnd(15)} cases ${fmt(result.clocks.cases).padStart(10)}  changed ${fmt(result.clocks.changed).padStart(11)}  ${result.clocks.seconds.toFixed(2)} s`);
+}
+
+export async function benchSync(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      cases: { type: 'string', default: '1000000' },
+      data: { type: 'string', default: 'demo' },
+      changes: { type: 'string', default: '10000' },
+      keep: { type: 'boolean', default: false }
+    }
+  });
+  const cases = Number(values.cases);
+  const changes = Number(values.changes);
+  if (!(cases > 0) || !(changes > 0)) throw new Error('--cases and --changes must be positive');
+  const log = (message: string) => console.log(message);
+  const report: string[] = [];
+  const say = (line: string) => {
+    report.push(line);
+    log(line);
+  };
+
+  say(`npm run bench -- sync ${args.join(' ')}`.trim() + `   (${new Date().toISOString().slice(0, 10)})`);
+  for (const line of machineInfo()) say(`  ${line}`);
+
+  const baseDir = mkdtempSync(path.join(os.tmpdir(), 'oversight-bench-sync-'));
+  const cluster = await startEmbeddedCluster({ baseDir, preferredPort: 57432 });
+  try {
+    await provisionDatabases(cluster, { product: PRODUCT, source: SOURCE });
+    const productUrl = cluster.url(PRODUCT, 'app');
+    const sourceSuperUrl = cluster.url(SOURCE);
+    const readerUrl = cluster.url(SOURCE, 'reader');
+    const app = createKysely(productUrl, { max: 1 });
+    await migrateProduct(app);
+    await app.destroy();
+    const src = createKysely(sourceSuperUrl, { max: 1 });
+    await migrateDemoSource(src);
+    await src.destroy();
+    await grantSourceReader(sourceSuperUrl, SCHEMA);
+    const version = await withClient(sourceSuperUrl, (c) => c.query<{ v: string }>(`SELECT current_setting('server_version') AS v`));
+    say(`  PostgreSQL ${version.rows[0].v} (embedded, default settings)`);
+
+    log(`\nfilling the source with ${fmt(cases)} cases …`);
+    const [how, fillSeconds] = await timed(() => fillSource(sourceSuperUrl, cases, values.data!, log));
+    const summary = await sourceSummary(sourceSuperUrl);
+    const totalRows = Object.values(summary.rows).reduce((a, b) => a + b, 0);
+    say(`  data: ${how} in ${fillSeconds.toFixed(0)} s; ${summary.size} on disk`);
+    say(
+      `  rows: ${fmt(totalRows)} (cases ${fmt(summary.rows.cases)}, events ${fmt(summary.rows.case_events)}, ` +
+        `ratings ${fmt(summary.rows.ratings)}, complaints ${fmt(summary.rows.complaints)}); open cases ${fmt(summary.open)}`
+    );
+    await withClient(sourceSuperUrl, (c) => c.query('CHECKPOINT'));
+
+    const [rawRows, rawSeconds] = await timed(() => rawCopy(readerUrl, productUrl));
+    const rawRate = rawRows / rawSeconds;
+    say(`\n  raw COPY         ${fmt(rawRows)} rows  ${rawSeconds.toFixed(1)} s  ${fmt(rawRate)} rows/s`);
+    await dropRawTables(productUrl);
+    await withClient(sourceSuperUrl, (c) => c.query('CHECKPOINT'));
+
+    const today = bureauToday();
+    const urls = { databaseUrl: productUrl, sourceUrl: readerUrl, sourceSchema: SCHEMA };
+    const [initial, initialSeconds] = await timed(() => runSyncPass({ ...urls, evaluationDate: today }));
+    const initialRate = initial.rowsRead / initialSeconds;
+    say(
+      `  initial sync     ${fmt(initial.rowsRead)} rows  ${initialSeconds.toFixed(1)} s  ${fmt(initialRate)} rows/s  ` +
+        `(${((100 * initialRate) / rawRate).toFixed(0)} % of raw COPY; target ≥ 50 %)`
+    );
+    for (const line of describePass(initial)) say(line);
+    await withClient(sourceSuperUrl, (c) => c.query('CHECKPOINT'));
+
+    const changed = await changeCases(sourceSuperUrl, changes);
+    const [incremental, incrementalSeconds] = await timed(() => runSyncPass({ ...urls, evaluationDate: today }));
+    say(
+      `  incremental sync ${fmt(changed)} cases changed (+${fmt(changed)} events)  ${incrementalSeconds.toFixed(2)} s  ` +
+        `(target < 5 s)`
+    );
+    for (const line of describePass(incremental)) say(line);
+
+    const tomorrow = dateOfDay(dayOfDate(today) + 1);
+    const [refresh, refreshSeconds] = await timed(() =>
+      refreshOpenCaseClocks({ databaseUrl: productUrl, evaluationDate: tomorrow })
+    );
+    say(
+      `  daily refresh    ${fmt(refresh.cases)} open cases  ${refreshSeconds.toFixed(2)} s  ${fmt(refresh.cases / refreshSeconds)} cases/s` +
+        `  (${fmt(refresh.changed)} rows changed)`
+    );
+    if (refresh.cases < 200_000) {
+      const later = dateOfDay(dayOfDate(today) + 2);
+      const [forced, forcedSeconds] = await timed(() =>
+        recomputeAllCaseClocks({ databaseUrl: productUrl, evaluationDate: later, limit: 200_000 })
+      );
+      say(
+        `  forced refresh   ${fmt(forced.cases)} cases  ${forcedSeconds.toFixed(2)} s  ${fmt(forced.cases / forcedSeconds)} cases/s` +
+          `  (${fmt(forced.changed)} rows changed; target 200,000 < 10 s)`
+      );
+    }
+    log('\n--- for docs/benchmarks.md ---\n' + report.join('\n'));
+  } finally {
+    if (values.keep) {
+      log(`\nkept: ${baseDir} (port ${cluster.port})`);
+    } else {
+      await cluster.stop();
+      rmSync(baseDir, { recursive: true, force: true });
+    }
+  }
+}

@@ -1,0 +1,58 @@
+import type { Kysely } from 'kysely';
+import type { Role } from '../../src/lib/roles';
+import { SYSTEM_ACTOR } from '../../src/lib/server/audit/audit.repository';
+import { createUser } from '../../src/lib/server/auth/users.service';
+import type { Database } from '../../src/lib/server/db/database';
+import type { SourceDatabase } from '../../src/lib/server/source/source-tables';
+
+// One account per role on demo data only, with a known password and no forced change,
+// so that a person evaluating the product can try every role at once. A real
+// deployment gets its first administrator from `npm run admin -- create-user`.
+
+export const DEMO_PASSWORD = 'demo-password-2026';
+
+export interface DemoAccount {
+  login: string;
+  displayName: string;
+  roles: Role[];
+  sectionCodes?: string[];
+  staffNo?: string | null;
+  firmCode?: string | null;
+}
+
+export async function demoAccounts(source: Kysely<SourceDatabase>): Promise<DemoAccount[]> {
+  const section = await source.selectFrom('sections').select(['code', 'name']).orderBy('id').executeTakeFirst();
+  const staff = await source
+    .selectFrom('staff')
+    .select(['staff_no', 'name'])
+    .where('position', '=', 'window')
+    .where('active', '=', true)
+    .orderBy('id')
+    .executeTakeFirst();
+  return [
+    { login: 'leader', displayName: '局长（演示）', roles: ['leader'] },
+    { login: 'inspector', displayName: '纪检监察员（演示）', roles: ['inspector'] },
+    {
+      login: 'section',
+      displayName: `${section?.name ?? '审批科'}科长（演示）`,
+      roles: ['section_head'],
+      sectionCodes: section ? [section.code] : ['S01']
+    },
+    { login: 'staff', displayName: `${staff?.name ?? '窗口人员'}（演示）`, roles: ['staff'], staffNo: staff?.staff_no ?? 'W001' },
+    { login: 'evaluator', displayName: '第三方测评员（演示）', roles: ['evaluator'], firmCode: 'F01' },
+    { login: 'admin', displayName: '系统管理员（演示）', roles: ['admin'] },
+    { login: 'auditor', displayName: '安全审计员（演示）', roles: ['auditor'] }
+  ];
+}
+
+/** Creates the demo accounts that do not exist yet; returns every demo account. */
+export async function ensureDemoAccounts(db: Kysely<Database>, source: Kysely<SourceDatabase>): Promise<DemoAccount[]> {
+  const accounts = await demoAccounts(source);
+  for (const account of accounts) {
+    const exists = await db.selectFrom('users').select('id').where('login', '=', account.login).executeTakeFirst();
+    if (exists) continue;
+    const { id } = await createUser(db, SYSTEM_ACTOR, account, DEMO_PASSWORD);
+    await db.updateTable('users').set({ must_change_password: false }).where('id', '=', id).execute();
+  }
+  return accounts;
+}

@@ -1,0 +1,113 @@
+import type { Pathname } from '$app/types';
+import type { Role } from './roles';
+
+// The product's areas, in the order of the main navigation, with the roles that may
+// open each (shared/spec/security.md). The server enforces these through requireRole in
+// each page's load (see areaRoles); the navigation only hides what a role cannot open.
+// The descriptions double as
+// the "coming soon" text of areas not built yet. Links pass href through resolve() from
+// $app/paths, so a deployment under a base path keeps working.
+
+export interface NavItem {
+  /** A route of this app (checked against the routes by svelte-check). */
+  href: Pathname;
+  label: string;
+  /** One line on what the area holds. */
+  description: string;
+  roles: readonly Role[];
+  children?: NavItem[];
+}
+
+const FIGURES: Role[] = ['leader', 'inspector', 'section_head'];
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { href: '/', label: '总览', description: '全局审批效能概况：收件、办结、在办与预警的关键指标。', roles: FIGURES },
+  {
+    href: '/warnings',
+    label: '逾期预警',
+    description: '按承诺时限与法定时限实时亮出黄牌、红牌，列出即将超期和已超期的办件，便于及时督办。',
+    roles: FIGURES
+  },
+  {
+    href: '/audits',
+    label: '抽查督查',
+    description: '随机抽取办件开展督查，记录发现的问题、整改要求与整改结果。',
+    roles: ['leader', 'inspector', 'section_head']
+  },
+  {
+    href: '/appraisal',
+    label: '千分制考核',
+    description: '依据千分制考核细则，对各审批科室和窗口工作人员的效能进行量化评分与排名。',
+    roles: ['leader', 'inspector', 'section_head', 'staff']
+  },
+  {
+    href: '/evaluation',
+    label: '第三方测评',
+    description: '汇总第三方机构的暗访、满意度调查与好差评分析结果。',
+    roles: ['leader', 'inspector', 'evaluator']
+  },
+  {
+    href: '/bulletins',
+    label: '通报',
+    description: '定期生成效能督查通报，对超期办件、差评与投诉情况进行通报。',
+    roles: ['leader', 'inspector', 'section_head']
+  },
+  {
+    href: '/admin',
+    label: '系统管理',
+    description: '系统运行状态、数据源连接与定时任务等管理功能。',
+    roles: ['admin'],
+    children: [
+      {
+        href: '/admin/status',
+        label: '系统状态',
+        description: '数据库连接、审批数据源契约检查、数据量与定时任务运行记录。',
+        roles: ['admin']
+      },
+      {
+        href: '/admin/users',
+        label: '用户管理',
+        description: '账号、角色与数据范围，一次性密码，只读 API 令牌。',
+        roles: ['admin']
+      }
+    ]
+  },
+  {
+    href: '/audit',
+    label: '审计日志',
+    description: '全部写操作的哈希链审计记录，可筛选并校验完整性（三员分立：仅安全审计员可见）。',
+    roles: ['auditor']
+  }
+];
+
+/**
+ * The aria-current value of a link: 'page' on the page itself, 'true' on the area that
+ * contains it (e.g. 系统管理 while on 系统状态), none otherwise. '/' only matches itself.
+ */
+export function ariaCurrent(href: string, pathname: string): 'page' | 'true' | undefined {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  if (path === href) return 'page';
+  if (href !== '/' && path.startsWith(`${href}/`)) return 'true';
+  return undefined;
+}
+
+/** An area by its address, for pages that show its label and description. */
+export function findNavItem(href: Pathname): NavItem {
+  for (const item of NAV_ITEMS) {
+    if (item.href === href) return item;
+    const child = item.children?.find((c) => c.href === href);
+    if (child) return child;
+  }
+  throw new Error(`No navigation item for ${href}`);
+}
+
+/** The roles that may open an area: what its server load passes to requireRole. */
+export function areaRoles(href: Pathname): readonly Role[] {
+  return findNavItem(href).roles;
+}
+
+/** The navigation a user with these roles sees. */
+export function visibleNavItems(roles: readonly Role[]): NavItem[] {
+  const allowed = (item: NavItem) => item.roles.some((role) => roles.includes(role));
+  return NAV_ITEMS.filter(allowed).map((item) => ({ ...item, children: item.children?.filter(allowed) }));
+}

@@ -1,0 +1,55 @@
+import type { Role } from '../../src/lib/roles';
+
+// The permission table: every route and API endpoint, and what each role (and a
+// signed-out visitor) gets for GET. The test walks it against the running app, and a
+// unit test fails when a route exists that is not listed here.
+
+export type Who = Role | 'anonymous' | 'token';
+export const EVERYONE: Who[] = ['anonymous', 'token', 'leader', 'inspector', 'section_head', 'staff', 'evaluator', 'admin', 'auditor'];
+
+/** 'ok' 200 · 'login' 303 to /login · 'redirect' another 303 · 403 · 401 · 404 */
+export type Outcome = 'ok' | 'login' | 'redirect' | 401 | 403 | 404;
+
+export interface RouteRule {
+  /** A concrete path to request for the route. */
+  path: string;
+  /** Who gets 200 (pages) — everyone else signed in gets 403, signed out 'login'. */
+  allowed?: readonly Who[];
+  /** Explicit outcomes, overriding `allowed`. */
+  outcomes?: Partial<Record<Who, Outcome>>;
+  api?: boolean;
+}
+
+const FIGURES: Who[] = ['leader', 'inspector', 'section_head'];
+const SIGNED_IN: Who[] = ['leader', 'inspector', 'section_head', 'staff', 'evaluator', 'admin', 'auditor'];
+
+/** Keyed by SvelteKit route id. */
+export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
+  '/': { path: '/', allowed: FIGURES },
+  '/warnings': { path: '/warnings', allowed: FIGURES },
+  '/audits': { path: '/audits', allowed: FIGURES },
+  '/appraisal': { path: '/appraisal', allowed: [...FIGURES, 'staff'] },
+  '/evaluation': { path: '/evaluation', allowed: ['leader', 'inspector', 'evaluator'] },
+  '/bulletins': { path: '/bulletins', allowed: FIGURES },
+  '/admin': { path: '/admin', allowed: ['admin'] },
+  '/admin/status': { path: '/admin/status', allowed: ['admin'] },
+  '/admin/users': { path: '/admin/users', allowed: ['admin'] },
+  '/audit': { path: '/audit', allowed: ['auditor'] },
+  '/account/password': { path: '/account/password', allowed: SIGNED_IN },
+  '/login': {
+    path: '/login',
+    outcomes: Object.fromEntries(EVERYONE.map((w) => [w, w === 'anonymous' || w === 'token' ? 'ok' : 'redirect']))
+  },
+  '/logout': { path: '/logout', outcomes: Object.fromEntries(EVERYONE.map((w) => [w, 'redirect'])) },
+  '/api/v1/health': { path: '/api/v1/health', api: true, allowed: ['leader', 'admin', 'token'] }
+};
+
+export function expectedOutcome(rule: RouteRule, who: Who): Outcome {
+  const explicit = rule.outcomes?.[who];
+  if (explicit) return explicit;
+  if (rule.allowed?.includes(who)) return 'ok';
+  if (rule.api) return who === 'anonymous' ? 401 : 403;
+  // A bearer token is honoured by the API only; on a page it is a signed-out visitor.
+  if (who === 'anonymous' || who === 'token') return 'login';
+  return 403;
+}
