@@ -29,6 +29,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: FIGURES
   },
   {
+    href: '/cases',
+    label: '办件查询',
+    description: '按编号、状态、预警与科室查找办件，查看办理过程与时限计算过程，导出清单。',
+    roles: FIGURES
+  },
+  {
     href: '/audits',
     label: '抽查督查',
     description: '随机抽取办件开展督查，记录发现的问题、整改要求与整改结果。',

@@ -6,6 +6,7 @@ import { NAV_ITEMS, visibleNavItems } from '../../src/lib/navigation';
 const AREAS: [string, string][] = [
   ['总览', '/'],
   ['逾期预警', '/warnings'],
+  ['办件查询', '/cases'],
   ['抽查督查', '/audits'],
   ['千分制考核', '/appraisal'],
   ['第三方测评', '/evaluation'],

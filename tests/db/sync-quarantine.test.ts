@@ -212,3 +212,38 @@ describe('malformed source rows', () => {
     ]);
   });
 });
+
+describe('a first load that meets rows the product table cannot hold', () => {
+  it('falls back to the staging table: a case with a missing value is quarantined, the others load', async () => {
+    await t.sourceWriter.schema
+      .withSchema('approval')
+      .alterTable('cases')
+      .alterColumn('applicant_phone', (c) => c.dropNotNull())
+      .execute();
+    await insertCase(t.sourceWriter, { id: 1 });
+    await insertCase(t.sourceWriter, { id: 2 });
+    await t.sourceWriter
+      .updateTable('cases')
+      .set({ applicant_phone: null as unknown as string })
+      .where('id', '=', '2')
+      .execute();
+    const messages: string[] = [];
+    const result = await syncOnce(t, { log: (m) => messages.push(m) });
+    expect(messages.some((m) => m.startsWith('首次加载改用暂存表'))).toBe(true);
+    expect(result.rowsQuarantined).toBe(1);
+    expect((await openQuarantine()).map((q) => [q.source_id, q.message])).toEqual([['2', '缺少必填值：applicant_phone']]);
+    expect((await t.db.selectFrom('cases').select('id').execute()).map((r) => r.id)).toEqual(['1']);
+  });
+
+  it('keeps the newest version of an event the source lists twice', async () => {
+    await insertCase(t.sourceWriter, { id: 1 });
+    await t.sourceWriter.schema.withSchema('approval').alterTable('case_events').dropConstraint('case_events_pkey').execute();
+    await insertEvents(t.sourceWriter, [
+      { id: 1, caseId: 1, kind: 'received', at: '2025-03-01T09:00:00+08:00', updatedAt: '2025-03-01T09:00:00+08:00' },
+      { id: 1, caseId: 1, kind: 'accepted', at: '2025-03-01T09:00:00+08:00', updatedAt: '2025-03-01T09:30:00+08:00' }
+    ]);
+    const result = await syncOnce(t);
+    expect(result.relations.find((r) => r.relation === 'case_events')).toMatchObject({ read: 2, changed: 1 });
+    expect(await t.db.selectFrom('case_events').select(['id', 'kind']).execute()).toEqual([{ id: '1', kind: 'accepted' }]);
+  });
+});

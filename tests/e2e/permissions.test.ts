@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../../src/lib/server/auth/api-tokens.service';
 import { SYSTEM_ACTOR } from '../../src/lib/server/audit/audit.repository';
+import { runSyncPass } from '../../src/lib/server/sync/sync.service';
 import { startProductServer, type ProductServer } from '../helpers/product-server';
 import { insertSampleSource } from '../helpers/source-fixtures';
 import { createTestDatabases, type TestDatabases } from '../helpers/test-databases';
@@ -26,6 +27,7 @@ describe('permissions of every route for every role', () => {
   beforeAll(async () => {
     t = await createTestDatabases();
     await insertSampleSource(t.sourceWriter);
+    await runSyncPass({ databaseUrl: t.urls.product, sourceUrl: t.urls.sourceReader });
     await addRoleUsers(t.db);
     const { token } = await createApiToken(t.db, SYSTEM_ACTOR, 'e2e-monitor');
     server = await startProductServer({ DATABASE_URL: t.urls.product, SOURCE_DATABASE_URL: t.urls.sourceReader });

@@ -28,6 +28,11 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   '/': { path: '/', allowed: FIGURES },
   '/warnings': { path: '/warnings', allowed: FIGURES },
   '/audits': { path: '/audits', allowed: FIGURES },
+  '/cases': { path: '/cases', allowed: FIGURES },
+  '/cases/export': { path: '/cases/export', allowed: FIGURES },
+  // A case of section S01: the test's section head is scoped to S01.
+  '/cases/[case_no]': { path: '/cases/SP2026000001', allowed: FIGURES },
+  '/api/v1/cases/[case_no]': { path: '/api/v1/cases/SP2026000001', api: true, allowed: [...FIGURES, 'token'] },
   '/appraisal': { path: '/appraisal', allowed: [...FIGURES, 'staff'] },
   '/evaluation': { path: '/evaluation', allowed: ['leader', 'inspector', 'evaluator'] },
   '/bulletins': { path: '/bulletins', allowed: FIGURES },

@@ -116,7 +116,7 @@ export function generateCase(
     }
     tl.push('accepted', acceptDay, handler);
     const outcome = planProcessing(rng, world, matter, acceptDay, tl, handler);
-    if (!outcome.concludedDay) break plan;
+    if (outcome.concludedDay === null) break plan;
     late = outcome.late;
     decision = rng.chance(immediate ? 0.005 : 0.03) ? 'denied' : 'approved';
     const concluder = immediate ? handler : world.chiefRep.get(matter.section_id)!;

@@ -39,6 +39,7 @@ export async function fileComplaint(session: TickSession): Promise<void> {
     .select(['id', 'handler_staff_id', 'window_id'])
     .where('status', '=', 'concluded')
     .where('concluded_at', '>', session.ago(30 * DAY))
+    .where('updated_at', '>', session.ago(30 * DAY))
     .orderBy(sql`random()`)
     .limit(1)
     .executeTakeFirst();

@@ -223,6 +223,8 @@ export class TickSession {
       .where('status', '=', 'concluded')
       .where('delivered_at', 'is', null)
       .where('updated_at', '<', this.ago(MINUTE))
+      // Undelivered decisions are recent: the window lets the updated_at index do the work.
+      .where('updated_at', '>', this.ago(60 * DAY))
       .orderBy(sql`random()`)
       .limit(limit)
       .execute();

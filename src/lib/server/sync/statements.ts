@@ -45,20 +45,48 @@ export function sourceQuery(
   since: string | null,
   retryIds: readonly string[]
 ): string {
-  const conditions: string[] = [];
-  if (since) conditions.push(`updated_at >= ${timestampLiteral(since)}`);
-  if (since && retryIds.length) conditions.push(`id = ANY (${idArrayLiteral(retryIds)})`);
-  const where = conditions.length ? ` WHERE ${conditions.join(' OR ')}` : '';
   const columns = sourceColumns(spec).map(ident).join(', ');
-  return `SELECT ${columns} FROM ${ident(schema)}.${ident(spec.relation)}${where}`;
+  return `SELECT ${columns} FROM ${ident(schema)}.${ident(spec.relation)}${sourceFilter(since, retryIds, '')}`;
+}
+
+function sourceFilter(since: string | null, retryIds: readonly string[], alias: string): string {
+  const conditions: string[] = [];
+  if (since) conditions.push(`${alias}updated_at >= ${timestampLiteral(since)}`);
+  if (since && retryIds.length) conditions.push(`${alias}id = ANY (${idArrayLiteral(retryIds)})`);
+  return conditions.length ? ` WHERE ${conditions.join(' OR ')}` : '';
+}
+
+/**
+ * A first load COPYs straight into the empty product table, so the source hands over the
+ * product's columns: an event comes with its case's region code (the same snapshot holds
+ * the case; '' when it has none, and the event is then quarantined as of an unknown case).
+ */
+export function directSourceQuery(spec: RelationSpec, schema: string, since: string | null, retryIds: readonly string[]): string {
+  const source = `${ident(schema)}.${ident(spec.relation)}`;
+  if (!spec.region) return sourceQuery(spec, schema, since, retryIds);
+  if (spec.relation !== 'case_events') throw new Error(`no direct load for ${spec.relation}`);
+  const columns = productColumns(spec).map((c) =>
+    c === 'region_code' ? `coalesce(c.region_code, '') AS region_code` : `s.${ident(c)}`
+  );
+  return (
+    `SELECT ${columns.join(', ')} FROM ${source} s LEFT JOIN ${ident(schema)}.cases c ON c.id = s.case_id` +
+    sourceFilter(since, retryIds, 's.')
+  );
+}
+
+/** Relations a first load may COPY straight into (the others derive columns in the product). */
+export const DIRECT_LOAD: ReadonlySet<string> = new Set(['cases', 'case_events']);
+
+export function copyIntoTable(spec: RelationSpec): string {
+  return `COPY ${ident(spec.relation)} (${productColumns(spec).map(ident).join(', ')}) FROM STDIN`;
 }
 
 export function copyIntoStage(spec: RelationSpec): string {
   return `COPY ${STAGE} (${sourceColumns(spec).map(ident).join(', ')}) FROM STDIN`;
 }
 
-/** One row per (bad row, reason), with the row as JSON. */
-export function findBadRows(spec: RelationSpec): string {
+/** One row per (bad row, reason), with the row as JSON; `from`: where the rows read are. */
+export function findBadRows(spec: RelationSpec, from = STAGE): string {
   const checks = [missingValueCheck(spec), ...spec.checks];
   const reasons = checks.map((c) => `CASE WHEN ${c.bad} THEN ${literal(c.reason)} END`).join(',\n      ');
   const messages = checks.map((c) => `CASE WHEN ${c.bad} THEN ${c.message} END`).join(',\n      ');
@@ -69,7 +97,7 @@ export function findBadRows(spec: RelationSpec): string {
       SELECT s.id, to_jsonb(s) AS payload,
         array_remove(ARRAY[${reasons}]::text[], NULL) AS reasons,
         array_remove(ARRAY[${messages}]::text[], NULL) AS messages
-      FROM ${STAGE} s
+      FROM ${from} s
       ${spec.joins}
       WHERE ${checks.map((c) => `(${c.bad})`).join('\n        OR ')}
     ) x
@@ -106,18 +134,28 @@ export function recordQuarantine(spec: RelationSpec): string {
     RETURNING (xmax = 0) AS inserted`;
 }
 
-export const DELETE_BAD_FROM_STAGE = `DELETE FROM ${STAGE} WHERE id IS NULL OR id IN (SELECT id FROM ${BAD})`;
+export function deleteBadRows(from = STAGE): string {
+  return `DELETE FROM ${from} WHERE id IS NULL OR id IN (SELECT id FROM ${BAD})`;
+}
+
+/** After a first load straight into cases: numbers held twice keep the smallest id. */
+export const FIND_DUPLICATE_CASE_NOS_LOADED = `
+  WITH holder AS (SELECT case_no, min(id) AS id FROM cases GROUP BY case_no HAVING count(*) > 1)
+  INSERT INTO ${BAD} (id, reason, message, payload)
+  SELECT s.id, 'duplicate_case_no', '办件编号与另一办件重复：' || s.case_no || '（已由办件 ' || h.id || ' 使用）', to_jsonb(s)
+  FROM cases s JOIN holder h ON h.case_no = s.case_no
+  WHERE s.id <> h.id`;
 
 /**
  * Quarantined faults of rows read again in this pass that no longer have that fault: the
  * row synced, or now fails for another reason only. `$1` = the ids re-read by id.
  */
-export function resolveQuarantine(spec: RelationSpec): string {
+export function resolveQuarantine(spec: RelationSpec, from = STAGE): string {
   return `
     UPDATE sync_quarantine q SET resolved_at = now()
     WHERE q.relation = ${literal(spec.relation)} AND q.resolved_at IS NULL
       AND q.source_id = ANY ($1::bigint[]::text[])
-      AND (q.source_id IN (SELECT id::text FROM ${STAGE} WHERE id = ANY ($1::bigint[]))
+      AND (q.source_id IN (SELECT id::text FROM ${from} WHERE id = ANY ($1::bigint[]))
            OR q.source_id IN (SELECT id::text FROM ${BAD}))
       AND NOT EXISTS (SELECT 1 FROM ${BAD} b WHERE b.id::text = q.source_id AND b.reason = q.reason)`;
 }

@@ -13,8 +13,12 @@ import {
   CREATE_PASS_TABLES,
   createStage,
   DEDUPLICATE_STAGE,
-  DELETE_BAD_FROM_STAGE,
+  deleteBadRows,
+  DIRECT_LOAD,
+  directSourceQuery,
+  copyIntoTable,
   FIND_DUPLICATE_CASE_NOS,
+  FIND_DUPLICATE_CASE_NOS_LOADED,
   findBadRows,
   insertFresh,
   NOTE_CHANGED_MATTERS,
@@ -135,55 +139,102 @@ async function isEmpty(product: pg.ClientBase, table: string): Promise<boolean> 
   return !(await product.query(`SELECT 1 FROM ${table} LIMIT 1`)).rowCount;
 }
 
-async function syncRelation(
-  source: pg.ClientBase,
-  product: pg.ClientBase,
-  spec: RelationSpec,
-  schema: string,
-  since: string | null,
-  retryIds: readonly string[],
-  firstLoad: boolean,
-  bulkThreshold: number
-): Promise<RelationPassStats> {
-  const started = Date.now();
-  const stats: RelationPassStats = {
-    relation: spec.relation,
-    read: 0,
-    changed: 0,
-    quarantined: 0,
-    newFaults: 0,
-    resolved: 0,
-    newestRead: null,
-    seconds: 0
-  };
+interface RelationContext {
+  source: pg.ClientBase;
+  product: pg.ClientBase;
+  spec: RelationSpec;
+  schema: string;
+  since: string | null;
+  retryIds: readonly string[];
+  /** The product had no cases before this pass: every case is recomputed after it. */
+  firstLoad: boolean;
+}
+
+/** A first load straight into the table met rows it cannot hold (nulls, repeated ids). */
+class DirectLoadRejected extends Error {
+  override name = 'DirectLoadRejected';
+}
+
+function emptyStats(relation: SourceRelation): RelationPassStats {
+  return { relation, read: 0, changed: 0, quarantined: 0, newFaults: 0, resolved: 0, newestRead: null, seconds: 0 };
+}
+
+/** Row estimates for the joins of the checks; a small sample is enough. */
+async function analyzeSample(product: pg.ClientBase, table: string): Promise<void> {
+  await product.query(
+    `SET LOCAL default_statistics_target = 10; ANALYZE ${table}; SET LOCAL default_statistics_target TO DEFAULT`
+  );
+}
+
+/**
+ * Checks the rows read (in `from`): quarantines the bad ones with their reasons and
+ * removes them from `from`, resolves quarantine entries that no longer apply.
+ */
+async function checkRows(ctx: RelationContext, from: string, stats: RelationPassStats): Promise<number> {
+  const { product, spec, retryIds } = ctx;
+  const newest = await product.query<{ newest: string | null }>(`SELECT max(updated_at)::text AS newest FROM ${from}`);
+  stats.newestRead = newest.rows[0].newest;
+  await product.query(`TRUNCATE ${BAD}`);
+  await product.query(findBadRows(spec, from));
+  if (spec.relation === 'cases') {
+    await product.query(from === STAGE ? FIND_DUPLICATE_CASE_NOS : FIND_DUPLICATE_CASE_NOS_LOADED);
+  }
+  const bad = await product.query<{ rows: number; faults: number }>(
+    `SELECT count(DISTINCT coalesce(id::text, ''))::int AS rows, count(*)::int AS faults FROM ${BAD}`
+  );
+  let removed = 0;
+  if (bad.rows[0].faults > 0) {
+    stats.quarantined = bad.rows[0].rows;
+    const recorded = await product.query<{ inserted: boolean }>(recordQuarantine(spec));
+    stats.newFaults = recorded.rows.filter((row) => row.inserted).length;
+    removed = (await product.query(deleteBadRows(from))).rowCount ?? 0;
+  }
+  if (retryIds.length > 0) {
+    const resolved = await product.query(resolveQuarantine(spec, from), [retryIds]);
+    stats.resolved = resolved.rowCount ?? 0;
+  }
+  return removed;
+}
+
+/**
+ * First load of a large relation into its empty table: COPY straight into it (its
+ * secondary indexes dropped meanwhile), check the rows there, remove the bad ones.
+ */
+async function loadDirect(ctx: RelationContext): Promise<RelationPassStats> {
+  const { source, product, spec, schema, since, retryIds, firstLoad } = ctx;
+  const stats = emptyStats(spec.relation);
+  const deferred = await deferIndexesAndForeignKeys(product, spec.relation);
+  try {
+    stats.read = await pipeCopy(source, directSourceQuery(spec, schema, since, retryIds), product, copyIntoTable(spec));
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    if (code.startsWith('22') || code.startsWith('23')) {
+      throw new DirectLoadRejected(`${spec.relation}: ${(error as Error).message}`, { cause: error });
+    }
+    throw error;
+  }
+  if (stats.read > 0) {
+    if (stats.read >= 5_000) await analyzeSample(product, spec.relation);
+    const removed = await checkRows(ctx, spec.relation, stats);
+    stats.changed = stats.read - removed;
+  }
+  await deferred.restore();
+  if (stats.read >= 5_000) await product.query(`ANALYZE ${spec.relation}`);
+  if (spec.touches && !firstLoad) {
+    await product.query(`INSERT INTO ${TOUCHED} (case_id) SELECT DISTINCT ${spec.touches} FROM ${spec.relation}`);
+  }
+  return stats;
+}
+
+/** Through the staging table: checked there, then upserted (or inserted into an empty table). */
+async function loadStaged(ctx: RelationContext, bulkThreshold: number): Promise<RelationPassStats> {
+  const { source, product, spec, schema, since, retryIds, firstLoad } = ctx;
+  const stats = emptyStats(spec.relation);
   await product.query(createStage(spec));
   stats.read = await pipeCopy(source, sourceQuery(spec, schema, since, retryIds), product, copyIntoStage(spec));
   if (stats.read > 0) {
-    // Row estimates for the joins below; a small sample is enough.
-    if (stats.read >= 5_000) {
-      await product.query(
-        `SET LOCAL default_statistics_target = 10; ANALYZE ${STAGE}; SET LOCAL default_statistics_target TO DEFAULT`
-      );
-    }
-    const newest = await product.query<{ newest: string | null }>(`SELECT max(updated_at)::text AS newest FROM ${STAGE}`);
-    stats.newestRead = newest.rows[0].newest;
-
-    await product.query(`TRUNCATE ${BAD}`);
-    await product.query(findBadRows(spec));
-    if (spec.relation === 'cases') await product.query(FIND_DUPLICATE_CASE_NOS);
-    const bad = await product.query<{ rows: number; faults: number }>(
-      `SELECT count(DISTINCT coalesce(id::text, '')) ::int AS rows, count(*)::int AS faults FROM ${BAD}`
-    );
-    if (bad.rows[0].faults > 0) {
-      stats.quarantined = bad.rows[0].rows;
-      const recorded = await product.query<{ inserted: boolean }>(recordQuarantine(spec));
-      stats.newFaults = recorded.rows.filter((row) => row.inserted).length;
-      await product.query(DELETE_BAD_FROM_STAGE);
-    }
-    if (retryIds.length > 0) {
-      const resolved = await product.query(resolveQuarantine(spec), [retryIds]);
-      stats.resolved = resolved.rowCount ?? 0;
-    }
+    if (stats.read >= 5_000) await analyzeSample(product, STAGE);
+    await checkRows(ctx, STAGE, stats);
     const fresh = await isEmpty(product, spec.relation);
     if (spec.relation === 'case_events' && !fresh) await product.query(TOUCH_CASES_LEFT_BY_EVENTS);
     if (spec.relation === 'matters' && !fresh) await product.query(NOTE_CHANGED_MATTERS);
@@ -202,6 +253,15 @@ async function syncRelation(
     }
   }
   await product.query(`DROP TABLE ${STAGE}`);
+  return stats;
+}
+
+async function syncRelation(ctx: RelationContext, direct: boolean, bulkThreshold: number): Promise<RelationPassStats> {
+  const started = Date.now();
+  const stats =
+    direct && DIRECT_LOAD.has(ctx.spec.relation) && (await isEmpty(ctx.product, ctx.spec.relation))
+      ? await loadDirect(ctx)
+      : await loadStaged(ctx, bulkThreshold);
   stats.seconds = (Date.now() - started) / 1000;
   return stats;
 }
@@ -227,6 +287,17 @@ async function recordWatermarks(product: pg.ClientBase, relations: RelationPassS
 
 /** One pass over all relations; resolves when it committed, rejects (having changed nothing) otherwise. */
 export async function runSyncPass(options: SyncOptions = {}): Promise<SyncPassResult> {
+  try {
+    return await pass(options, true);
+  } catch (error) {
+    if (!(error instanceof DirectLoadRejected)) throw error;
+    // Rolled back; the same pass again, every relation through the staging table.
+    options.log?.(`首次加载改用暂存表：${error.message}`);
+    return pass(options, false);
+  }
+}
+
+async function pass(options: SyncOptions, direct: boolean): Promise<SyncPassResult> {
   const started = Date.now();
   const targets = resolveTargets(options);
   const log = options.log ?? (() => {});
@@ -254,16 +325,16 @@ export async function runSyncPass(options: SyncOptions = {}): Promise<SyncPassRe
     const relations: RelationPassStats[] = [];
     for (const spec of RELATIONS_IN_ORDER) {
       const since = watermarks.get(spec.relation)?.since ?? null;
-      const stats = await syncRelation(
+      const context: RelationContext = {
         source,
         product,
         spec,
-        targets.sourceSchema,
+        schema: targets.sourceSchema,
         since,
-        retries.get(spec.relation) ?? [],
-        firstLoad,
-        options.bulkThreshold ?? DEFAULT_BULK_THRESHOLD
-      );
+        retryIds: retries.get(spec.relation) ?? [],
+        firstLoad
+      };
+      const stats = await syncRelation(context, direct, options.bulkThreshold ?? DEFAULT_BULK_THRESHOLD);
       relations.push(stats);
       if (stats.read) {
         log(

@@ -1,0 +1,121 @@
+import type { Kysely } from 'kysely';
+import type { Colour } from '../clock/types';
+import type { Database } from '../db/database';
+import type { CaseStatus } from '../source/source-tables';
+
+// Queries over the synced cases. Section scope is applied here, in SQL, so that a case
+// outside the caller's sections is simply not found.
+
+/** 'all', or the section codes the caller may see (possibly none). */
+export type SectionScope = 'all' | readonly string[];
+
+export async function findCaseDetail(db: Kysely<Database>, caseNo: string, scope: SectionScope) {
+  if (scope !== 'all' && scope.length === 0) return undefined;
+  return db
+    .selectFrom('cases as c')
+    .innerJoin('matters as m', 'm.id', 'c.matter_id')
+    .innerJoin('sections as s', 's.id', 'm.section_id')
+    .innerJoin('departments as d', 'd.id', 'm.department_id')
+    .innerJoin('service_points as p', 'p.id', 'c.service_point_id')
+    .leftJoin('windows as w', 'w.id', 'c.window_id')
+    .leftJoin('staff as h', 'h.id', 'c.handler_staff_id')
+    .select([
+      'c.id',
+      'c.case_no',
+      'c.status',
+      'c.decision',
+      'c.channel',
+      'c.applicant_kind',
+      'c.applicant_name',
+      'c.applicant_id_no',
+      'c.applicant_phone',
+      'c.received_at',
+      'c.accepted_at',
+      'c.concluded_at',
+      'c.delivered_at',
+      'm.code as matter_code',
+      'm.name as matter_name',
+      'm.kind as matter_kind',
+      'm.promised_days',
+      'm.statutory_days',
+      's.code as section_code',
+      's.name as section_name',
+      'd.name as department_name',
+      'p.name as service_point_name',
+      'w.name as window_name',
+      'h.name as handler_name'
+    ])
+    .where('c.case_no', '=', caseNo)
+    .$call((q) => (scope === 'all' ? q : q.where('s.code', 'in', [...scope])))
+    .executeTakeFirst();
+}
+
+export type CaseDetail = NonNullable<Awaited<ReturnType<typeof findCaseDetail>>>;
+
+export function listCaseEvents(db: Kysely<Database>, caseId: string) {
+  return db
+    .selectFrom('case_events as e')
+    .leftJoin('staff as st', 'st.id', 'e.staff_id')
+    .select(['e.id', 'e.kind', 'e.occurred_at', 'e.procedure', 'e.days', 'e.note', 'st.name as staff_name'])
+    .where('e.case_id', '=', caseId)
+    .orderBy('e.occurred_at')
+    .orderBy('e.id')
+    .execute();
+}
+
+export interface CaseListFilter {
+  q?: string;
+  status?: CaseStatus;
+  colour?: Colour;
+  section?: string;
+  limit: number;
+  offset: number;
+}
+
+/** A page of cases (newest first) with their stored clock: nothing is computed per request. */
+export function listCases(db: Kysely<Database>, filter: CaseListFilter, scope: SectionScope) {
+  return db
+    .selectFrom('cases as c')
+    .innerJoin('matters as m', 'm.id', 'c.matter_id')
+    .innerJoin('sections as s', 's.id', 'm.section_id')
+    .leftJoin('case_clock as k', 'k.case_id', 'c.id')
+    .select([
+      'c.case_no',
+      'c.status',
+      'c.applicant_name',
+      'c.applicant_id_no',
+      'c.applicant_phone',
+      'c.received_at',
+      'c.accepted_at',
+      'c.concluded_at',
+      'm.name as matter_name',
+      's.code as section_code',
+      's.name as section_name',
+      'k.promised_due_on',
+      'k.statutory_due_on',
+      'k.colour',
+      'k.paused',
+      'k.promised_on_time'
+    ])
+    .$call((q) => (scope === 'all' ? q : q.where('s.code', 'in', scope.length ? [...scope] : [''])))
+    .$call((q) => (filter.q ? q.where('c.case_no', 'like', `${filter.q.replace(/[%_\\]/g, '\\$&')}%`) : q))
+    .$call((q) => (filter.status ? q.where('c.status', '=', filter.status) : q))
+    .$call((q) => (filter.colour ? q.where('k.colour', '=', filter.colour) : q))
+    .$call((q) => (filter.section ? q.where('s.code', '=', filter.section) : q))
+    .orderBy('c.received_at', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute();
+}
+
+export type CaseListRow = Awaited<ReturnType<typeof listCases>>[number];
+
+export async function listSections(db: Kysely<Database>, scope: SectionScope) {
+  return db
+    .selectFrom('sections')
+    .select(['code', 'name'])
+    .$call((q) => (scope === 'all' ? q : q.where('code', 'in', scope.length ? [...scope] : [''])))
+    .orderBy('code')
+    .execute();
+}
