@@ -140,11 +140,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await index('cases_received_at_idx', 'cases', ['received_at']);
   await index('cases_accepted_at_idx', 'cases', ['accepted_at']);
   await index('cases_concluded_at_idx', 'cases', ['concluded_at']);
-  await index('cases_status_idx', 'cases', ['status']);
-  // The open cases, which the daily refresh recomputes (a case concluded without a date
-  // is evaluated on the day, so it is refreshed too).
+  // Cases by status while open: the daily refresh recomputes them (a case concluded
+  // without a date is evaluated on the day, so it is refreshed too). Ended cases are
+  // looked up by their dates (received_at, accepted_at, concluded_at) instead.
   await sql`
-    CREATE INDEX cases_open_idx ON cases (id)
+    CREATE INDEX cases_open_idx ON cases (status, id)
     WHERE status IN ('received', 'accepted', 'suspended') OR (status = 'concluded' AND concluded_at IS NULL)
   `.execute(db);
   await index('case_events_case_idx', 'case_events', ['case_id', 'occurred_at', 'id']);

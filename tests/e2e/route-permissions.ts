@@ -46,6 +46,7 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
     outcomes: Object.fromEntries(EVERYONE.map((w) => [w, w === 'anonymous' || w === 'token' ? 'ok' : 'redirect']))
   },
   '/logout': { path: '/logout', outcomes: Object.fromEntries(EVERYONE.map((w) => [w, 'redirect'])) },
+  '/api/v1/overdue': { path: '/api/v1/overdue?basis=statutory', api: true, allowed: [...FIGURES, 'token'] },
   '/api/v1/health': { path: '/api/v1/health', api: true, allowed: ['leader', 'admin', 'token'] }
 };
 

@@ -10,6 +10,8 @@ const MS_PER_DAY = 86_400_000;
 const LOCAL_OFFSET_MS = 8 * 3_600_000; // Asia/Shanghai
 const localDay = (ms: number) => Math.floor((ms + LOCAL_OFFSET_MS) / MS_PER_DAY);
 
+// `received` events are left out: the clock takes the receipt from cases.received_at.
+const CLOCK_EVENTS = `e.kind <> 'received'`;
 const EVENT_TEXT =
   `e.kind || ',' || ${epochMs('e.occurred_at')} || ',' || coalesce(e.days::text, '') || ',' || coalesce(e.procedure, '')`;
 const CASE_COLUMNS = `c.id, c.region_code, c.status, m.kind, m.promised_days, m.statutory_days,
@@ -34,13 +36,14 @@ export function clockInputQuery(targets: string | null, lo: string, hi: string, 
     LEFT JOIN matter_settings ms ON ms.matter_id = c.matter_id
     LEFT JOIN (
       SELECT e.case_id, string_agg(${EVENT_TEXT}, ';' ORDER BY e.occurred_at, e.id) AS events
-      FROM case_events e WHERE e.case_id ${range} GROUP BY e.case_id
+      FROM case_events e WHERE e.case_id ${range} AND ${CLOCK_EVENTS} GROUP BY e.case_id
     ) ev ON ev.case_id = c.id
     WHERE c.id ${range}${listed}`;
   }
   return `
     SELECT ${CASE_COLUMNS},
-      (SELECT string_agg(${EVENT_TEXT}, ';' ORDER BY e.occurred_at, e.id) FROM case_events e WHERE e.case_id = c.id)
+      (SELECT string_agg(${EVENT_TEXT}, ';' ORDER BY e.occurred_at, e.id)
+       FROM case_events e WHERE e.case_id = c.id AND ${CLOCK_EVENTS})
     FROM ${targets} t
     JOIN cases c ON c.id = t.case_id
     JOIN matters m ON m.id = c.matter_id

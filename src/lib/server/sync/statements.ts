@@ -109,11 +109,14 @@ export function findBadRows(spec: RelationSpec, from = STAGE): string {
  * and not re-read now): the case with the smallest id keeps the number.
  */
 export const FIND_DUPLICATE_CASE_NOS = `
-  WITH numbers AS (
-    SELECT s.id, s.case_no FROM ${STAGE} s WHERE s.case_no IS NOT NULL
+  WITH staged AS (SELECT id, case_no FROM ${STAGE} WHERE case_no IS NOT NULL),
+  numbers AS (
+    SELECT id, case_no FROM staged
     UNION ALL
-    SELECT c.id, c.case_no FROM cases c
-    WHERE c.case_no IN (SELECT case_no FROM ${STAGE}) AND NOT (c.id IN (SELECT id FROM ${STAGE}))
+    -- one index probe per staged case (a join would read every case of the product)
+    SELECT c.id, c.case_no FROM staged s
+    CROSS JOIN LATERAL (SELECT c.id, c.case_no FROM cases c WHERE c.case_no = s.case_no AND c.id <> s.id) c
+    WHERE NOT (c.id IN (SELECT id FROM ${STAGE}))
   ),
   shared AS (SELECT case_no FROM numbers GROUP BY case_no HAVING count(*) > 1),
   holder AS (SELECT case_no, min(id) AS id FROM numbers WHERE case_no IN (SELECT case_no FROM shared) GROUP BY case_no)
@@ -165,11 +168,14 @@ export const DEDUPLICATE_STAGE = `
   DELETE FROM ${STAGE} a USING ${STAGE} b
   WHERE a.id = b.id AND (a.updated_at, a.ctid) < (b.updated_at, b.ctid)`;
 
-/** Events moved to another case: the case they left must be recomputed too. */
+/**
+ * Events moved to another case: the case they left must be recomputed too. Only ids the
+ * product can hold are looked up (new events, the bulk of a pass, have higher ids).
+ */
 export const TOUCH_CASES_LEFT_BY_EVENTS = `
   INSERT INTO ${TOUCHED} (case_id)
-  SELECT DISTINCT e.case_id FROM case_events e JOIN ${STAGE} s ON s.id = e.id
-  WHERE e.case_id <> s.case_id
+  SELECT DISTINCT e.case_id FROM ${STAGE} s JOIN case_events e ON e.id = s.id
+  WHERE e.case_id <> s.case_id AND s.id <= (SELECT max(id) FROM case_events)
   ON CONFLICT DO NOTHING`;
 
 /** Matters whose kind or limits change in this pass: their cases must be recomputed. */

@@ -203,22 +203,29 @@ async function checkRows(ctx: RelationContext, from: string, stats: RelationPass
 async function loadDirect(ctx: RelationContext): Promise<RelationPassStats> {
   const { source, product, spec, schema, since, retryIds, firstLoad } = ctx;
   const stats = emptyStats(spec.relation);
-  const deferred = await deferIndexesAndForeignKeys(product, spec.relation);
+  // Rows the table cannot hold (a null where the contract forbids it, an id listed twice)
+  // fail the COPY or the primary key's rebuild: the pass then starts again through staging.
+  const rejected = (error: unknown) => {
+    const code = (error as { code?: string }).code ?? '';
+    if (!code.startsWith('22') && !code.startsWith('23')) return error;
+    return new DirectLoadRejected(`${spec.relation}: ${(error as Error).message}`, { cause: error });
+  };
+  const deferred = await deferIndexesAndForeignKeys(product, spec.relation, true);
   try {
     stats.read = await pipeCopy(source, directSourceQuery(spec, schema, since, retryIds), product, copyIntoTable(spec));
   } catch (error) {
-    const code = (error as { code?: string }).code ?? '';
-    if (code.startsWith('22') || code.startsWith('23')) {
-      throw new DirectLoadRejected(`${spec.relation}: ${(error as Error).message}`, { cause: error });
-    }
-    throw error;
+    throw rejected(error);
   }
   if (stats.read > 0) {
     if (stats.read >= 5_000) await analyzeSample(product, spec.relation);
     const removed = await checkRows(ctx, spec.relation, stats);
     stats.changed = stats.read - removed;
   }
-  await deferred.restore();
+  try {
+    await deferred.restore();
+  } catch (error) {
+    throw rejected(error);
+  }
   if (stats.read >= 5_000) await product.query(`ANALYZE ${spec.relation}`);
   if (spec.touches && !firstLoad) {
     await product.query(`INSERT INTO ${TOUCHED} (case_id) SELECT DISTINCT ${spec.touches} FROM ${spec.relation}`);
