@@ -126,9 +126,13 @@ describe('status repository', () => {
     });
   });
 
-  it('reports health: latest run per job and the source lag', async () => {
-    const now = new Date(sample.newestCaseChange.getTime() + 90_000);
-    const health = await checkHealth(t.db, t.source, () => now);
+  it('reports health: latest run per job and how far the synced copy lags the source', async () => {
+    expect((await checkHealth(t.db, t.source)).source_lag_seconds).toBeNull(); // never synced
+    await t.db
+      .insertInto('sync_watermarks')
+      .values({ relation: 'cases', watermark: new Date(sample.newestCaseChange.getTime() - 90_000) })
+      .execute();
+    const health = await checkHealth(t.db, t.source);
     expect(health.database).toBe('ok');
     expect(health.source_lag_seconds).toBe(90);
     expect(health.error).toBeUndefined();

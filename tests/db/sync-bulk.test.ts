@@ -69,9 +69,11 @@ describe('the first load', () => {
     const before = await schemaObjects(a.db);
     // a: the first load's fast paths; b: loaded in two passes, the second half of the
     // cases through the upsert paths (and their events through the quarantine retry).
+    for (const t of [a, b]) {
+      await t.sourceWriter.updateTable('cases').set({ updated_at: '2025-03-30T10:00:00+08:00' }).where('id', '>', '6').execute();
+      await t.sourceWriter.updateTable('cases').set({ updated_at: '2025-03-01T10:00:00+08:00' }).where('id', '<=', '6').execute();
+    }
     await syncOnce(a, { bulkThreshold: 1 });
-    await b.sourceWriter.updateTable('cases').set({ updated_at: '2025-03-30T10:00:00+08:00' }).where('id', '>', '6').execute();
-    await b.sourceWriter.updateTable('cases').set({ updated_at: '2025-03-01T10:00:00+08:00' }).where('id', '<=', '6').execute();
     // Only the first six cases are visible to b's first pass.
     await b.sourceWriter.schema
       .withSchema('approval')

@@ -70,7 +70,7 @@ describe('cases: scope, masking and the deadline trace', () => {
     await runSyncPass({ databaseUrl: t.urls.product, sourceUrl: t.urls.sourceReader });
     await addRoleUsers(t.db);
     server = await startProductServer({ DATABASE_URL: t.urls.product, SOURCE_DATABASE_URL: t.urls.sourceReader });
-    for (const login of ['leader', 'inspector', 'section']) cookies[login] = await signInCookie(server.baseUrl, login);
+    for (const login of ['leader', 'inspector', 'section', 'admin']) cookies[login] = await signInCookie(server.baseUrl, login);
   });
   afterAll(async () => {
     await server?.stop();
@@ -159,6 +159,13 @@ describe('cases: scope, masking and the deadline trace', () => {
     } finally {
       await browser?.close();
     }
+  });
+
+  it('shows the sync progress per relation on the status page', async () => {
+    const html = await (await get('/admin/status', 'admin')).text();
+    expect(html).toContain('同步进度');
+    expect(html).toMatch(/办件<\/th>\s*<td class="num[^"]*">7<\/td>/); // 5 sample cases + 2 of this test
+    expect(html).toContain('已追平');
   });
 
   it('refuses the reveal to a leader (no raw personal data)', async () => {

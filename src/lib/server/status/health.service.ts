@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database, JobRunStatus } from '../db/database';
 import type { SourceDatabase } from '../source/source-tables';
-import { listLatestRunPerJob, findNewestSourceChange } from './status.repository';
+import { listLatestRunPerJob } from './status.repository';
 import { attempt } from './status.service';
+import { overallLagSeconds, readSyncStatus } from './sync-status.repository';
 
 // The body of GET /api/v1/health (shared/spec/interfaces.md), in the API's snake_case.
 
@@ -22,28 +23,18 @@ export interface HealthReport {
   error?: { code: 'database_unavailable'; message: string };
 }
 
-/**
- * Seconds from the source's newest change to `now`. For now this measures how fresh
- * the approval system itself is (its newest case `updated_at`); once the sync job
- * exists, it is to be redefined as the lag of the product's synced copy.
- */
-export function sourceLagSeconds(newestChange: Date | null, now: Date): number | null {
-  if (!newestChange) return null;
-  // A source clock ahead of ours is not negative lag: the copy cannot be fresher than now.
-  return Math.max(0, Math.round((now.getTime() - newestChange.getTime()) / 1000));
-}
-
 export async function checkHealth(
   db: Kysely<Database>,
-  source: Kysely<SourceDatabase>,
-  now: () => Date = () => new Date()
+  source: Kysely<SourceDatabase>
 ): Promise<HealthReport> {
-  const [runs, newest] = await Promise.all([
+  const [runs, sync] = await Promise.all([
     attempt(() => listLatestRunPerJob(db)),
-    attempt(() => findNewestSourceChange(source))
+    attempt(() => readSyncStatus(db, source))
   ]);
-  // The source being down is not the product being down: it only leaves the lag unknown.
-  const source_lag_seconds = newest.ok ? sourceLagSeconds(newest.value, now()) : null;
+  // How far the synced copy is behind the source: the source's newest updated_at minus
+  // the watermark of the last committed pass, worst relation; null before the first sync
+  // or while the source is unreachable (the source being down is not the product being down).
+  const source_lag_seconds = sync.ok ? overallLagSeconds(sync.value) : null;
   if (!runs.ok) {
     return {
       database: 'error',

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { readSyncStatus, type RelationSyncStatus } from './sync-status.repository';
 import type { Database } from '../db/database';
 import { findContractProblems, type ContractProblem } from '../source/contract-check';
 import type { SourceDatabase } from '../source/source-tables';
@@ -60,6 +61,7 @@ export interface SystemStatus {
   product: Check<ServerInfo>;
   source: Check<SourceStatus>;
   jobRuns: Check<JobRunRow[]>;
+  sync: Check<RelationSyncStatus[]>;
 }
 
 async function readSourceStatus(source: Kysely<SourceDatabase>, schema: string): Promise<SourceStatus> {
@@ -85,5 +87,6 @@ export async function loadSystemStatus(
     attempt(() => readSourceStatus(source, schema)),
     attempt(() => listRecentJobRuns(db, jobRunLimit))
   ]);
-  return { checkedAt: new Date(), product, source: sourceStatus, jobRuns };
+  const sync = await attempt(() => readSyncStatus(db, sourceStatus.ok ? source : null));
+  return { checkedAt: new Date(), product, source: sourceStatus, jobRuns, sync };
 }
