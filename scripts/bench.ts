@@ -3,7 +3,8 @@ import { exitWithError, StartupError } from './lib/fail';
 // `npm run bench -- <name> [options]`: benchmarks whose figures go in docs/benchmarks.md.
 const BENCHMARKS: Record<string, () => Promise<(args: string[]) => Promise<void>>> = {
   generate: async () => (await import('./bench/generate')).benchGenerate,
-  clock: async () => (await import('./bench/clock')).benchClock
+  clock: async () => (await import('./bench/clock')).benchClock,
+  sync: async () => (await import('./bench/sync')).benchSync
 };
 
 async function main([name, ...args]: string[]): Promise<void> {

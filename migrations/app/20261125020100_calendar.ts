@@ -110,9 +110,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('calendar_days')
     .addColumn('date', 'date', (c) => c.primaryKey())
     .addColumn('working', 'boolean', (c) => c.notNull())
-    .addColumn('kind', 'text', (c) =>
-      c.notNull().check(sql`kind IN ('holiday', 'makeup_workday')`)
-    )
+    .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind IN ('holiday', 'makeup_workday')`))
     .addColumn('note', 'text')
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addCheckConstraint('calendar_days_kind_working', sql`working = (kind = 'makeup_workday')`)
@@ -129,7 +127,12 @@ export async function up(db: Kysely<any>): Promise<void> {
         ...y.off.flatMap(([from, to, note]) =>
           datesBetween(y.year, from, to).map((date) => ({ date, working: false, kind: 'holiday', note }))
         ),
-        ...y.work.map(([day, note]) => ({ date: `${y.year}-${day}`, working: true, kind: 'makeup_workday', note }))
+        ...y.work.map(([day, note]) => ({
+          date: `${y.year}-${day}`,
+          working: true,
+          kind: 'makeup_workday',
+          note
+        }))
       ])
     )
     .execute();

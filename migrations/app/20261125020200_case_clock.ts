@@ -11,9 +11,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('matter_settings')
     .addColumn('matter_id', 'integer', (c) => c.primaryKey().references('matters.id'))
     .addColumn('yellow_ratio', 'numeric', (c) =>
-      c.notNull().defaultTo(0.8).check(sql`yellow_ratio > 0 AND yellow_ratio <= 1`)
+      c
+        .notNull()
+        .defaultTo(0.8)
+        .check(sql`yellow_ratio > 0 AND yellow_ratio <= 1`)
     )
-    .addColumn('yellow_days', 'integer', (c) => c.notNull().defaultTo(1).check(sql`yellow_days >= 0`))
+    .addColumn('yellow_days', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(1)
+        .check(sql`yellow_days >= 0`)
+    )
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
 
@@ -57,9 +65,13 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`CREATE INDEX case_clock_statutory_overdue_idx ON case_clock (statutory_due_on) WHERE statutory_overdue`.execute(
     db
   );
-  await sql`CREATE INDEX case_clock_flags_idx ON case_clock USING gin (flags) WHERE flags <> '{}'`.execute(db);
+  await sql`CREATE INDEX case_clock_flags_idx ON case_clock USING gin (flags) WHERE flags <> '{}'`.execute(
+    db
+  );
   await sql`CREATE INDEX case_clock_promised_due_idx ON case_clock (promised_due_on) WHERE open`.execute(db);
-  await sql`CREATE INDEX case_clock_statutory_due_idx ON case_clock (statutory_due_on) WHERE open`.execute(db);
+  await sql`CREATE INDEX case_clock_statutory_due_idx ON case_clock (statutory_due_on) WHERE open`.execute(
+    db
+  );
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

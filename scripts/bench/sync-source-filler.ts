@@ -15,7 +15,11 @@ export interface FillCounts {
 
 const SPAN_DAYS = 540;
 
-export async function fillSyntheticSource(client: pg.ClientBase, cases: number, schema = 'approval'): Promise<FillCounts> {
+export async function fillSyntheticSource(
+  client: pg.ClientBase,
+  cases: number,
+  schema = 'approval'
+): Promise<FillCounts> {
   const s = `"${schema}"`;
   await client.query('BEGIN');
   await client.query(`SET LOCAL synchronous_commit = off`);

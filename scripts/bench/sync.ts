@@ -4,10 +4,17 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { bureauToday } from '../../src/lib/server/case-clock/bureau-date';
-import { recomputeAllCaseClocks, refreshOpenCaseClocks } from '../../src/lib/server/case-clock/refresh.service';
+import {
+  recomputeAllCaseClocks,
+  refreshOpenCaseClocks
+} from '../../src/lib/server/case-clock/refresh.service';
 import { dateOfDay, dayOfDate } from '../../src/lib/server/clock/day-index';
 import { createKysely } from '../../src/lib/server/db/connect';
-import { grantSourceReader, provisionDatabases, startEmbeddedCluster } from '../../src/lib/server/db/embedded';
+import {
+  grantSourceReader,
+  provisionDatabases,
+  startEmbeddedCluster
+} from '../../src/lib/server/db/embedded';
 import { migrateDemoSource, migrateProduct } from '../../src/lib/server/db/migrate';
 import { pipeCopy } from '../../src/lib/server/sync/copy';
 import { RELATIONS_IN_ORDER } from '../../src/lib/server/sync/relations';
@@ -59,25 +66,36 @@ function machineInfo(): string[] {
   ];
 }
 
-async function fillSource(superuserUrl: string, cases: number, data: string, log: (m: string) => void): Promise<string> {
+async function fillSource(
+  superuserUrl: string,
+  cases: number,
+  data: string,
+  log: (m: string) => void
+): Promise<string> {
   if (data === 'demo') {
     try {
       const { generateDemoSource } = await import('../../src/lib/server/demo/generate-demo');
       const counts = await generateDemoSource(superuserUrl, { scale: cases / SCALE_1_CASES });
       return `demo generator (scale ${(cases / SCALE_1_CASES).toFixed(2)}): ${fmt(counts.cases)} cases`;
     } catch (error) {
-      log(`demo generator unavailable (${error instanceof Error ? error.message : String(error)}); using the SQL filler`);
+      log(
+        `demo generator unavailable (${error instanceof Error ? error.message : String(error)}); using the SQL filler`
+      );
     }
   }
   const counts = await withClient(superuserUrl, (client) => fillSyntheticSource(client, cases, SCHEMA));
   return `SQL filler: ${fmt(counts.cases)} cases`;
 }
 
-async function sourceSummary(superuserUrl: string): Promise<{ rows: Record<string, number>; size: string; open: number }> {
+async function sourceSummary(
+  superuserUrl: string
+): Promise<{ rows: Record<string, number>; size: string; open: number }> {
   return withClient(superuserUrl, async (client) => {
     const rows: Record<string, number> = {};
     for (const spec of RELATIONS_IN_ORDER) {
-      const r = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${SCHEMA}.${ident(spec.relation)}`);
+      const r = await client.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM ${SCHEMA}.${ident(spec.relation)}`
+      );
       rows[spec.relation] = r.rows[0].n;
     }
     const size = await client.query<{ size: string }>(
@@ -101,7 +119,9 @@ async function rawCopy(readerUrl: string, productUrl: string): Promise<number> {
       for (const spec of RELATIONS_IN_ORDER) {
         const table = `raw_${spec.relation}`;
         const columns = [...spec.columns, { name: 'updated_at', type: 'timestamptz' }];
-        await product.query(`CREATE TABLE ${table} (${columns.map((c) => `${ident(c.name)} ${c.type}`).join(', ')})`);
+        await product.query(
+          `CREATE TABLE ${table} (${columns.map((c) => `${ident(c.name)} ${c.type}`).join(', ')})`
+        );
         rows += await pipeCopy(
           source,
           sourceQuery(spec, SCHEMA, null, []),
@@ -153,8 +173,13 @@ async function changeCases(superuserUrl: string, n: number): Promise<number> {
 function describePass(result: SyncPassResult): string[] {
   return result.relations
     .filter((r) => r.read > 0)
-    .map((r) => `    ${r.relation.padEnd(15)} read ${fmt(r.read).padStart(11)}  changed ${fmt(r.changed).padStart(11)}  ${r.seconds.toFixed(2)} s`)
-    .concat(`    ${'clocks'.padEnd(15)} cases ${fmt(result.clocks.cases).padStart(10)}  changed ${fmt(result.clocks.changed).padStart(11)}  ${result.clocks.seconds.toFixed(2)} s`);
+    .map(
+      (r) =>
+        `    ${r.relation.padEnd(15)} read ${fmt(r.read).padStart(11)}  changed ${fmt(r.changed).padStart(11)}  ${r.seconds.toFixed(2)} s`
+    )
+    .concat(
+      `    ${'clocks'.padEnd(15)} cases ${fmt(result.clocks.cases).padStart(10)}  changed ${fmt(result.clocks.changed).padStart(11)}  ${result.clocks.seconds.toFixed(2)} s`
+    );
 }
 
 export async function benchSync(args: string[]): Promise<void> {
@@ -194,7 +219,9 @@ export async function benchSync(args: string[]): Promise<void> {
     await migrateDemoSource(src);
     await src.destroy();
     await grantSourceReader(sourceSuperUrl, SCHEMA);
-    const version = await withClient(sourceSuperUrl, (c) => c.query<{ v: string }>(`SELECT current_setting('server_version') AS v`));
+    const version = await withClient(sourceSuperUrl, (c) =>
+      c.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)
+    );
     say(`  PostgreSQL ${version.rows[0].v} (embedded, default settings)`);
 
     log(`\nfilling the source with ${fmt(cases)} cases …`);
@@ -226,7 +253,9 @@ export async function benchSync(args: string[]): Promise<void> {
     await withClient(sourceSuperUrl, (c) => c.query('CHECKPOINT'));
 
     const changed = await changeCases(sourceSuperUrl, changes);
-    const [incremental, incrementalSeconds] = await timed(() => runSyncPass({ ...urls, evaluationDate: today }));
+    const [incremental, incrementalSeconds] = await timed(() =>
+      runSyncPass({ ...urls, evaluationDate: today })
+    );
     say(
       `  incremental sync ${fmt(changed)} cases changed (+${fmt(changed)} events)  ${incrementalSeconds.toFixed(2)} s  ` +
         `(target < 5 s)`

@@ -75,6 +75,18 @@ export const NAV_ITEMS: readonly NavItem[] = [
         label: '用户管理',
         description: '账号、角色与数据范围，一次性密码，只读 API 令牌。',
         roles: ['admin']
+      },
+      {
+        href: '/admin/calendar',
+        label: '工作日历',
+        description: '法定节假日与调休上班日，逐年确认国务院放假通知；可导入 ICS 文件或粘贴通知正文。',
+        roles: ['admin']
+      },
+      {
+        href: '/admin/matters',
+        label: '事项时限设置',
+        description: '各审批事项的承诺与法定时限（来自审批系统），以及可调整的黄灯预警参数。',
+        roles: ['admin']
       }
     ]
   },

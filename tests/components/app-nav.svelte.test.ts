@@ -14,6 +14,8 @@ const AREAS: [string, string][] = [
   ['系统管理', '/admin'],
   ['系统状态', '/admin/status'],
   ['用户管理', '/admin/users'],
+  ['工作日历', '/admin/calendar'],
+  ['事项时限设置', '/admin/matters'],
   ['审计日志', '/audit']
 ];
 

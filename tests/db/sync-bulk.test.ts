@@ -26,7 +26,12 @@ beforeEach(async () => {
         { id: id * 10, caseId: id, kind: 'accepted', at: `2025-03-${day}T10:00:00+08:00` },
         ...(id % 3 === 0
           ? [
-              { id: id * 10 + 1, caseId: id, kind: 'correction_requested', at: `2025-03-${day}T15:00:00+08:00` },
+              {
+                id: id * 10 + 1,
+                caseId: id,
+                kind: 'correction_requested',
+                at: `2025-03-${day}T15:00:00+08:00`
+              },
               { id: id * 10 + 2, caseId: id, kind: 'correction_received', at: '2025-03-17T09:00:00+08:00' }
             ]
           : [])
@@ -70,22 +75,28 @@ describe('the first load', () => {
     // a: the first load's fast paths; b: loaded in two passes, the second half of the
     // cases through the upsert paths (and their events through the quarantine retry).
     for (const t of [a, b]) {
-      await t.sourceWriter.updateTable('cases').set({ updated_at: '2025-03-30T10:00:00+08:00' }).where('id', '>', '6').execute();
-      await t.sourceWriter.updateTable('cases').set({ updated_at: '2025-03-01T10:00:00+08:00' }).where('id', '<=', '6').execute();
+      await t.sourceWriter
+        .updateTable('cases')
+        .set({ updated_at: '2025-03-30T10:00:00+08:00' })
+        .where('id', '>', '6')
+        .execute();
+      await t.sourceWriter
+        .updateTable('cases')
+        .set({ updated_at: '2025-03-01T10:00:00+08:00' })
+        .where('id', '<=', '6')
+        .execute();
     }
     await syncOnce(a, { bulkThreshold: 1 });
     // Only the first six cases are visible to b's first pass.
-    await b.sourceWriter.schema
-      .withSchema('approval')
-      .alterTable('cases')
-      .renameTo('cases_all')
-      .execute();
+    await b.sourceWriter.schema.withSchema('approval').alterTable('cases').renameTo('cases_all').execute();
     await sql`CREATE VIEW approval.cases AS SELECT * FROM approval.cases_all WHERE id <= 6 OR now() > '2100-01-01'`.execute(
       b.sourceWriter
     );
     await sql`GRANT SELECT ON approval.cases TO approval_reader`.execute(b.sourceWriter);
     await syncOnce(b);
-    await sql`CREATE OR REPLACE VIEW approval.cases AS SELECT * FROM approval.cases_all`.execute(b.sourceWriter);
+    await sql`CREATE OR REPLACE VIEW approval.cases AS SELECT * FROM approval.cases_all`.execute(
+      b.sourceWriter
+    );
     const second = await syncOnce(b);
     expect(second.relations.find((r) => r.relation === 'cases')?.changed).toBe(6);
 
@@ -99,7 +110,11 @@ describe('the first load', () => {
     await syncOnce(a);
     const first = await content(a.db);
     await a.db.deleteFrom('case_clock').execute();
-    const result = await recomputeAllCaseClocks({ databaseUrl: a.urls.product, evaluationDate: '2025-03-20', chunkSize: 5 });
+    const result = await recomputeAllCaseClocks({
+      databaseUrl: a.urls.product,
+      evaluationDate: '2025-03-20',
+      chunkSize: 5
+    });
     expect(result).toMatchObject({ cases: 12, changed: 12 });
     expect(await content(a.db)).toEqual(first);
   });

@@ -20,7 +20,8 @@ beforeEach(async () => {
 });
 afterEach(async () => t.destroy());
 
-const clockOf = (caseId: string) => t.db.selectFrom('case_clock').selectAll().where('case_id', '=', caseId).executeTakeFirstOrThrow();
+const clockOf = (caseId: string) =>
+  t.db.selectFrom('case_clock').selectAll().where('case_id', '=', caseId).executeTakeFirstOrThrow();
 
 /** time-limits.md, last worked example: accepted Mon 2025-03-03, L = 5, stop 03-04 → 03-06. */
 async function insertWorkedExample(id = 1): Promise<void> {
@@ -61,7 +62,11 @@ describe('the derived clock written by the sync', () => {
   it('counts the make-up Sunday and skips the National Day holidays (accepted 2025-09-26: due 10-10 and 10-30)', async () => {
     await insertCase(t.sourceWriter, { id: 1, receivedAt: '2025-09-26T15:00:00+08:00' });
     await syncOnce(t, { evaluationDate: '2025-09-30' });
-    expect(await clockOf('1')).toMatchObject({ promised_due_on: '2025-10-10', statutory_due_on: '2025-10-30', elapsed_days: 3 });
+    expect(await clockOf('1')).toMatchObject({
+      promised_due_on: '2025-10-10',
+      statutory_due_on: '2025-10-30',
+      elapsed_days: 3
+    });
   });
 
   it('combines a stop with a holiday: accepted 2025-09-24, stopped 09-25 → 09-29, due on the make-up Saturday 10-11', async () => {
@@ -71,7 +76,11 @@ describe('the derived clock written by the sync', () => {
       { id: 2, caseId: 1, kind: 'resumed', at: '2025-09-29T09:00:00+08:00' }
     ]);
     await syncOnce(t, { evaluationDate: '2025-10-10' });
-    expect(await clockOf('1')).toMatchObject({ promised_due_on: '2025-10-11', elapsed_days: 4, colour: 'yellow' });
+    expect(await clockOf('1')).toMatchObject({
+      promised_due_on: '2025-10-11',
+      elapsed_days: 4,
+      colour: 'yellow'
+    });
   });
 
   it('recomputes a case when an event arrives later, and a concluded case gets on-time and processing days', async () => {
@@ -80,9 +89,16 @@ describe('the derived clock written by the sync', () => {
     expect((await clockOf('1')).open).toBe(true);
     await t.sourceWriter
       .updateTable('cases')
-      .set({ status: 'concluded', decision: 'approved', concluded_at: '2025-03-12T17:00:00+08:00', updated_at: '2025-03-12T17:00:00+08:00' })
+      .set({
+        status: 'concluded',
+        decision: 'approved',
+        concluded_at: '2025-03-12T17:00:00+08:00',
+        updated_at: '2025-03-12T17:00:00+08:00'
+      })
       .execute();
-    await insertEvents(t.sourceWriter, [{ id: 99, caseId: 1, kind: 'concluded', at: '2025-03-12T17:00:00+08:00' }]);
+    await insertEvents(t.sourceWriter, [
+      { id: 99, caseId: 1, kind: 'concluded', at: '2025-03-12T17:00:00+08:00' }
+    ]);
     const result = await syncOnce(t, { evaluationDate: '2025-03-13' });
     expect(result.clocks).toMatchObject({ cases: 1, changed: 1 });
     expect(await clockOf('1')).toMatchObject({
@@ -136,7 +152,11 @@ describe('recomputing clocks outside a sync pass', () => {
 
     const friday = await refreshOpenCaseClocks({ databaseUrl: t.urls.product, evaluationDate: '2025-03-07' });
     expect(friday).toMatchObject({ cases: 1, changed: 1 });
-    expect(await clockOf('1')).toMatchObject({ elapsed_days: 4, colour: 'yellow', evaluated_on: '2025-03-07' });
+    expect(await clockOf('1')).toMatchObject({
+      elapsed_days: 4,
+      colour: 'yellow',
+      evaluated_on: '2025-03-07'
+    });
     await refreshOpenCaseClocks({ databaseUrl: t.urls.product, evaluationDate: '2025-03-11' });
     expect(await clockOf('1')).toMatchObject({ elapsed_days: 6, colour: 'red', promised_overdue: true });
     expect(await clockOf('2')).toEqual(concluded);
@@ -151,8 +171,14 @@ describe('recomputing clocks outside a sync pass', () => {
     await syncOnce(t, { evaluationDate: '2025-03-20' });
     const other = await clockOf('2');
 
-    await t.db.insertInto('calendar_days').values({ date: '2025-03-11', working: false, kind: 'holiday', note: '测试' }).execute();
-    const result = await recomputeForDates(['2025-03-11'], { databaseUrl: t.urls.product, evaluationDate: '2025-03-20' });
+    await t.db
+      .insertInto('calendar_days')
+      .values({ date: '2025-03-11', working: false, kind: 'holiday', note: '测试' })
+      .execute();
+    const result = await recomputeForDates(['2025-03-11'], {
+      databaseUrl: t.urls.product,
+      evaluationDate: '2025-03-20'
+    });
 
     expect(result).toMatchObject({ cases: 1, changed: 1 });
     expect((await clockOf('1')).promised_due_on).toBe('2025-03-13');
@@ -163,7 +189,10 @@ describe('recomputing clocks outside a sync pass', () => {
     await insertCase(t.sourceWriter, { id: 1, receivedAt: '2025-09-26T15:00:00+08:00' });
     await syncOnce(t, { evaluationDate: '2025-09-30' });
     await t.db.updateTable('calendar_years').set({ confirmed: false }).where('year', '=', 2025).execute();
-    await recomputeForDateRange('2025-01-01', '2025-12-31', { databaseUrl: t.urls.product, evaluationDate: '2025-09-30' });
+    await recomputeForDateRange('2025-01-01', '2025-12-31', {
+      databaseUrl: t.urls.product,
+      evaluationDate: '2025-09-30'
+    });
     expect(await clockOf('1')).toMatchObject({
       promised_due_on: '2025-10-03',
       calendar_unconfirmed: true,
@@ -171,11 +200,29 @@ describe('recomputing clocks outside a sync pass', () => {
     });
   });
 
+  it('a calendar edit made directly in the database reaches the open cases at the next pass', async () => {
+    await insertWorkedExample(1);
+    await syncOnce(t, { evaluationDate: '2025-03-10' });
+    expect((await clockOf('1')).promised_due_on).toBe('2025-03-12');
+    await t.db
+      .insertInto('calendar_days')
+      .values({ date: '2025-03-11', working: false, kind: 'holiday', note: '测试' })
+      .execute();
+    const result = await syncOnce(t, { evaluationDate: '2025-03-10' });
+    expect(result.rowsChanged).toBe(0);
+    expect(result.clocks).toMatchObject({ cases: 1, changed: 1 });
+    expect((await clockOf('1')).promised_due_on).toBe('2025-03-13');
+    expect((await syncOnce(t, { evaluationDate: '2025-03-10' })).clocks.cases).toBe(0);
+  });
+
   it("after a matter's warning settings change, its open cases get the new lights", async () => {
     await insertCase(t.sourceWriter, { id: 1, receivedAt: '2025-03-03T10:00:00+08:00' });
     await syncOnce(t, { evaluationDate: '2025-03-05' });
     expect((await clockOf('1')).colour).toBe('green');
-    await t.db.insertInto('matter_settings').values({ matter_id: 1, yellow_ratio: 0.4, yellow_days: 1 }).execute();
+    await t.db
+      .insertInto('matter_settings')
+      .values({ matter_id: 1, yellow_ratio: 0.4, yellow_days: 1 })
+      .execute();
     await recomputeForMatters([1], { databaseUrl: t.urls.product, evaluationDate: '2025-03-05' });
     expect((await clockOf('1')).colour).toBe('yellow');
   });
@@ -189,7 +236,8 @@ describe('the calendar in the database', () => {
     expect([...calendar.makeUpWorkdays].sort()).toEqual([...official.makeUpWorkdays].sort());
     expect([...calendar.confirmedYears].sort()).toEqual([2024, 2025, 2026]);
     const index = new CalendarIndex(calendar);
-    const workingDays = (year: number) => index.workingDaysBetween(dayOfDate(`${year - 1}-12-31`), dayOfDate(`${year}-12-31`));
+    const workingDays = (year: number) =>
+      index.workingDaysBetween(dayOfDate(`${year - 1}-12-31`), dayOfDate(`${year}-12-31`));
     expect([workingDays(2024), workingDays(2025), workingDays(2026)]).toEqual([251, 248, 248]);
     const kinds = await sql<{ kind: string; n: number }>`
       SELECT kind, count(*)::int AS n FROM calendar_days GROUP BY kind ORDER BY kind`.execute(t.db);
@@ -211,7 +259,9 @@ describe('explaining a deadline', () => {
     const explained = await explainCaseClock(t.db, { caseNo: '510107-TEST-000001' }, '2025-10-09');
     expect(explained?.result.promised.dueOn).toBe((await clockOf('1')).promised_due_on);
     const kinds = explained!.result.trace.map((entry) => entry.kind);
-    expect(kinds).toEqual(expect.arrayContaining(['acceptance', 'stop', 'holiday', 'makeup_workday', 'due', 'colour']));
+    expect(kinds).toEqual(
+      expect.arrayContaining(['acceptance', 'stop', 'holiday', 'makeup_workday', 'due', 'colour'])
+    );
     expect(await explainCaseClock(t.db, { caseId: '404' })).toBeUndefined();
   });
 });

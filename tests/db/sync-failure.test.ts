@@ -15,13 +15,20 @@ beforeEach(async () => {
   await insertReferenceWorld(t.sourceWriter);
   for (let id = 1; id <= 5; id++) {
     await insertCase(t.sourceWriter, { id, updatedAt: '2025-03-01T10:00:00+08:00' });
-    await insertEvents(t.sourceWriter, [{ id, caseId: id, kind: 'accepted', at: '2025-03-01T10:00:00+08:00' }]);
+    await insertEvents(t.sourceWriter, [
+      { id, caseId: id, kind: 'accepted', at: '2025-03-01T10:00:00+08:00' }
+    ]);
   }
   await syncOnce(t);
   // Changes the next pass will have to bring over.
   await t.sourceWriter
     .updateTable('cases')
-    .set({ status: 'concluded', decision: 'approved', concluded_at: '2025-03-05T10:00:00+08:00', updated_at: '2025-03-05T10:00:00+08:00' })
+    .set({
+      status: 'concluded',
+      decision: 'approved',
+      concluded_at: '2025-03-05T10:00:00+08:00',
+      updated_at: '2025-03-05T10:00:00+08:00'
+    })
     .where('id', '<=', '3')
     .execute();
   await insertCase(t.sourceWriter, { id: 6, updatedAt: '2025-03-05T10:00:00+08:00' });
@@ -63,7 +70,14 @@ describe('a pass that fails midway', () => {
     expect(next.relations.find((r) => r.relation === 'cases')?.changed).toBe(4);
     expect(next.relations.find((r) => r.relation === 'case_events')?.changed).toBe(2);
     const statuses = await t.db.selectFrom('cases').select(['id', 'status']).orderBy('id').execute();
-    expect(statuses.map((s) => s.status)).toEqual(['concluded', 'concluded', 'concluded', 'accepted', 'accepted', 'accepted']);
+    expect(statuses.map((s) => s.status)).toEqual([
+      'concluded',
+      'concluded',
+      'concluded',
+      'accepted',
+      'accepted',
+      'accepted'
+    ]);
   });
 
   it('leaves the product unchanged when the source connection is killed in the middle of a COPY', async () => {

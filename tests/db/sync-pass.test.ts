@@ -27,11 +27,35 @@ describe('a sync pass', () => {
     await t.sourceWriter
       .insertInto('ratings')
       .values([
-        { id: 1, case_id: 1, staff_id: 1, window_id: 1, level: 5, channel: 'hall_device', rated_at: '2025-03-02T10:00:00+08:00' },
+        {
+          id: 1,
+          case_id: 1,
+          staff_id: 1,
+          window_id: 1,
+          level: 5,
+          channel: 'hall_device',
+          rated_at: '2025-03-02T10:00:00+08:00'
+        },
         // No case: the region of the window's service point.
-        { id: 2, case_id: null, staff_id: null, window_id: 2, level: 4, channel: 'sms', rated_at: '2025-03-02T10:00:00+08:00' },
+        {
+          id: 2,
+          case_id: null,
+          staff_id: null,
+          window_id: 2,
+          level: 4,
+          channel: 'sms',
+          rated_at: '2025-03-02T10:00:00+08:00'
+        },
         // Neither case nor window nor staff: the bureau's own region (the district service point).
-        { id: 3, case_id: null, staff_id: null, window_id: null, level: 3, channel: 'hotline', rated_at: '2025-03-02T10:00:00+08:00' }
+        {
+          id: 3,
+          case_id: null,
+          staff_id: null,
+          window_id: null,
+          level: 3,
+          channel: 'hotline',
+          rated_at: '2025-03-02T10:00:00+08:00'
+        }
       ])
       .execute();
     await t.sourceWriter
@@ -81,9 +105,17 @@ describe('a sync pass', () => {
 
   it('run twice over the same source leaves every synced table and every clock byte for byte the same', async () => {
     for (let id = 1; id <= 30; id++) {
-      await insertCase(t.sourceWriter, { id, receivedAt: `2025-03-${String((id % 9) + 1).padStart(2, '0')}T10:00:00+08:00` });
+      await insertCase(t.sourceWriter, {
+        id,
+        receivedAt: `2025-03-${String((id % 9) + 1).padStart(2, '0')}T10:00:00+08:00`
+      });
       await insertEvents(t.sourceWriter, [
-        { id: id * 10, caseId: id, kind: 'accepted', at: `2025-03-${String((id % 9) + 1).padStart(2, '0')}T10:00:00+08:00` }
+        {
+          id: id * 10,
+          caseId: id,
+          kind: 'accepted',
+          at: `2025-03-${String((id % 9) + 1).padStart(2, '0')}T10:00:00+08:00`
+        }
       ]);
     }
     await syncOnce(t);
@@ -126,7 +158,8 @@ describe('a sync pass', () => {
   });
 
   it('re-reads only the overlap window, not the whole source, once a watermark exists', async () => {
-    for (let id = 1; id <= 20; id++) await insertCase(t.sourceWriter, { id, updatedAt: '2025-03-01T10:00:00+08:00' });
+    for (let id = 1; id <= 20; id++)
+      await insertCase(t.sourceWriter, { id, updatedAt: '2025-03-01T10:00:00+08:00' });
     await insertCase(t.sourceWriter, { id: 21, updatedAt: '2025-03-10T10:00:00+08:00' });
     await syncOnce(t);
     const second = await syncOnce(t);
@@ -134,7 +167,12 @@ describe('a sync pass', () => {
   });
 
   it('brings a row updated many times between two passes over in its final state', async () => {
-    await insertCase(t.sourceWriter, { id: 1, status: 'received', acceptedAt: null, updatedAt: '2025-03-03T09:00:00+08:00' });
+    await insertCase(t.sourceWriter, {
+      id: 1,
+      status: 'received',
+      acceptedAt: null,
+      updatedAt: '2025-03-03T09:00:00+08:00'
+    });
     await syncOnce(t);
     const steps: [string, string][] = [
       ['accepted', '2025-03-03T10:00:00+08:00'],
@@ -169,9 +207,10 @@ describe('a sync pass', () => {
   it('follows reference rows that change after cases refer to them', async () => {
     await insertCase(t.sourceWriter, { id: 1, receivedAt: '2025-03-03T10:00:00+08:00' });
     await syncOnce(t);
-    expect((await t.db.selectFrom('case_clock').select('promised_due_on').executeTakeFirstOrThrow()).promised_due_on).toBe(
-      '2025-03-10'
-    );
+    expect(
+      (await t.db.selectFrom('case_clock').select('promised_due_on').executeTakeFirstOrThrow())
+        .promised_due_on
+    ).toBe('2025-03-10');
 
     // The matter's promised limit is cut from 5 to 3 working days; the staff member renamed.
     await t.sourceWriter
@@ -198,7 +237,12 @@ describe('a sync pass', () => {
   it('records per relation the newest updated_at read, the rows read and changed, and when', async () => {
     await insertCase(t.sourceWriter, { id: 1, updatedAt: '2025-03-10T10:00:00.123456+08:00' });
     await syncOnce(t, { runId: '42' });
-    const row = await sql<{ watermark: string; rows_synced: string; last_pass_rows_read: number; last_run_id: string }>`
+    const row = await sql<{
+      watermark: string;
+      rows_synced: string;
+      last_pass_rows_read: number;
+      last_run_id: string;
+    }>`
       SELECT to_char(watermark AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') AS watermark, rows_synced, last_pass_rows_read, last_run_id
       FROM sync_watermarks WHERE relation = 'cases'`.execute(t.db);
     expect(row.rows[0]).toEqual({
@@ -207,5 +251,39 @@ describe('a sync pass', () => {
       last_pass_rows_read: 1,
       last_run_id: '42'
     });
+  });
+});
+
+describe('the sync and daily-refresh jobs', () => {
+  it('run through the job runner, record rows touched, and leave the run id on the watermarks', async () => {
+    const { runJob } = await import('../../src/lib/server/jobs/run-job');
+    const { syncJob } = await import('../../jobs/sync');
+    const { dailyRefreshJob } = await import('../../jobs/daily-refresh');
+    await insertCase(t.sourceWriter, { id: 1 });
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      DATABASE_URL: t.urls.product,
+      SOURCE_DATABASE_URL: t.urls.sourceReader,
+      SOURCE_SCHEMA: 'approval'
+    });
+    try {
+      const context = { db: t.db, source: t.source, trigger: 'manual' as const, log: () => {} };
+      const sync = await runJob(syncJob, context);
+      expect(sync).toMatchObject({ status: 'succeeded' });
+      expect(sync.rowsTouched).toBe(10 + 1); // 9 reference rows and the case, and its clock
+      const run = await t.db
+        .selectFrom('job_runs')
+        .selectAll()
+        .where('id', '=', sync.runId)
+        .executeTakeFirstOrThrow();
+      expect(run.message).toMatch(/^读取 10 行，更新 10 行；重算时限 1 件/);
+      const marks = await t.db.selectFrom('sync_watermarks').select('last_run_id').distinct().execute();
+      expect(marks).toEqual([{ last_run_id: sync.runId }]);
+
+      const refresh = await runJob(dailyRefreshJob, context);
+      expect(refresh).toMatchObject({ status: 'succeeded' });
+    } finally {
+      process.env = saved;
+    }
   });
 });

@@ -49,9 +49,33 @@ describe('malformed source rows', () => {
     await t.sourceWriter
       .insertInto('ratings')
       .values([
-        { id: 1, case_id: 1, staff_id: 1, window_id: 1, level: 5, channel: 'app', rated_at: '2025-03-02T10:00:00+08:00' },
-        { id: 2, case_id: 1, staff_id: 1, window_id: 1, level: 6, channel: 'app', rated_at: '2025-03-02T10:00:00+08:00' },
-        { id: 3, case_id: 888, staff_id: 1, window_id: 1, level: 0, channel: 'app', rated_at: '2025-03-02T10:00:00+08:00' }
+        {
+          id: 1,
+          case_id: 1,
+          staff_id: 1,
+          window_id: 1,
+          level: 5,
+          channel: 'app',
+          rated_at: '2025-03-02T10:00:00+08:00'
+        },
+        {
+          id: 2,
+          case_id: 1,
+          staff_id: 1,
+          window_id: 1,
+          level: 6,
+          channel: 'app',
+          rated_at: '2025-03-02T10:00:00+08:00'
+        },
+        {
+          id: 3,
+          case_id: 888,
+          staff_id: 1,
+          window_id: 1,
+          level: 0,
+          channel: 'app',
+          rated_at: '2025-03-02T10:00:00+08:00'
+        }
       ])
       .execute();
     await t.sourceWriter
@@ -96,8 +120,13 @@ describe('malformed source rows', () => {
     expect((await t.db.selectFrom('case_events').select('id').execute()).map((r) => r.id)).toEqual(['1']);
     expect((await t.db.selectFrom('ratings').select('id').execute()).map((r) => r.id)).toEqual(['1']);
     expect(await t.db.selectFrom('complaints').select('id').execute()).toEqual([]);
-    expect((await t.db.selectFrom('matters').select('id').orderBy('id').execute()).map((r) => r.id)).toEqual([1, 2]);
-    const marks = await t.db.selectFrom('sync_watermarks').select(['relation', 'last_pass_quarantined']).execute();
+    expect((await t.db.selectFrom('matters').select('id').orderBy('id').execute()).map((r) => r.id)).toEqual([
+      1, 2
+    ]);
+    const marks = await t.db
+      .selectFrom('sync_watermarks')
+      .select(['relation', 'last_pass_quarantined'])
+      .execute();
     expect(marks.find((m) => m.relation === 'cases')?.last_pass_quarantined).toBe(4);
   });
 
@@ -116,7 +145,9 @@ describe('malformed source rows', () => {
 
     expect(result.relations.find((r) => r.relation === 'cases')).toMatchObject({ changed: 1, resolved: 1 });
     expect(await openQuarantine()).toEqual([]);
-    expect((await t.db.selectFrom('cases').select('channel').executeTakeFirstOrThrow()).channel).toBe('window');
+    expect((await t.db.selectFrom('cases').select('channel').executeTakeFirstOrThrow()).channel).toBe(
+      'window'
+    );
   });
 
   it('keep the last good version of a row in the product when a later version is malformed', async () => {
@@ -129,19 +160,30 @@ describe('malformed source rows', () => {
       .execute();
     const result = await syncOnce(t);
     expect(result.rowsQuarantined).toBe(1);
-    expect((await t.db.selectFrom('cases').select('status').executeTakeFirstOrThrow()).status).toBe('accepted');
+    expect((await t.db.selectFrom('cases').select('status').executeTakeFirstOrThrow()).status).toBe(
+      'accepted'
+    );
   });
 
   it('an event that arrives before its case is quarantined, then synced when the case arrives', async () => {
-    await insertEvents(t.sourceWriter, [{ id: 1, caseId: 5, kind: 'accepted', at: '2025-03-03T10:00:00+08:00' }]);
+    await insertEvents(t.sourceWriter, [
+      { id: 1, caseId: 5, kind: 'accepted', at: '2025-03-03T10:00:00+08:00' }
+    ]);
     await syncOnce(t);
     expect((await openQuarantine()).map((q) => q.reason)).toEqual(['unknown_case']);
 
     // The case comes much later: the event is no longer in any overlap window.
-    await insertCase(t.sourceWriter, { id: 5, receivedAt: '2025-03-03T10:00:00+08:00', updatedAt: '2025-04-01T10:00:00+08:00' });
+    await insertCase(t.sourceWriter, {
+      id: 5,
+      receivedAt: '2025-03-03T10:00:00+08:00',
+      updatedAt: '2025-04-01T10:00:00+08:00'
+    });
     const result = await syncOnce(t);
 
-    expect(result.relations.find((r) => r.relation === 'case_events')).toMatchObject({ changed: 1, resolved: 1 });
+    expect(result.relations.find((r) => r.relation === 'case_events')).toMatchObject({
+      changed: 1,
+      resolved: 1
+    });
     expect(await openQuarantine()).toEqual([]);
     const clock = await t.db.selectFrom('case_clock').selectAll().executeTakeFirstOrThrow();
     expect(clock).toMatchObject({ case_id: '5', accepted_on: '2025-03-03', promised_due_on: '2025-03-10' });
@@ -151,9 +193,17 @@ describe('malformed source rows', () => {
     await insertCase(t.sourceWriter, { id: 1 });
     await syncOnce(t);
     // A source without the unique constraint (a vendor's view) hands out the number again.
-    await t.sourceWriter.schema.withSchema('approval').alterTable('cases').dropConstraint('cases_case_no_key').execute();
+    await t.sourceWriter.schema
+      .withSchema('approval')
+      .alterTable('cases')
+      .dropConstraint('cases_case_no_key')
+      .execute();
     await insertCase(t.sourceWriter, { id: 2 });
-    await t.sourceWriter.updateTable('cases').set({ case_no: '510107-TEST-000001' }).where('id', '=', '2').execute();
+    await t.sourceWriter
+      .updateTable('cases')
+      .set({ case_no: '510107-TEST-000001' })
+      .where('id', '=', '2')
+      .execute();
 
     const result = await syncOnce(t);
 
@@ -167,8 +217,16 @@ describe('malformed source rows', () => {
     await insertCase(t.sourceWriter, { id: 1 });
     await insertCase(t.sourceWriter, { id: 2 });
     await syncOnce(t);
-    await t.sourceWriter.schema.withSchema('approval').alterTable('cases').dropConstraint('cases_case_no_key').execute();
-    await t.sourceWriter.updateTable('cases').set({ case_no: 'X', updated_at: '2025-03-05T10:00:00+08:00' }).where('id', '=', '1').execute();
+    await t.sourceWriter.schema
+      .withSchema('approval')
+      .alterTable('cases')
+      .dropConstraint('cases_case_no_key')
+      .execute();
+    await t.sourceWriter
+      .updateTable('cases')
+      .set({ case_no: 'X', updated_at: '2025-03-05T10:00:00+08:00' })
+      .where('id', '=', '1')
+      .execute();
     await t.sourceWriter
       .updateTable('cases')
       .set({ case_no: '510107-TEST-000001', updated_at: '2025-03-05T10:00:00+08:00' })
@@ -192,7 +250,11 @@ describe('malformed source rows', () => {
 
   it('a row with required values missing names the columns', async () => {
     // A vendor's view can produce nulls the contract forbids; the demo tables cannot, so relax one.
-    await t.sourceWriter.schema.withSchema('approval').alterTable('staff').alterColumn('name', (c) => c.dropNotNull()).execute();
+    await t.sourceWriter.schema
+      .withSchema('approval')
+      .alterTable('staff')
+      .alterColumn('name', (c) => c.dropNotNull())
+      .execute();
     await t.sourceWriter
       .insertInto('staff')
       .values({
@@ -231,19 +293,39 @@ describe('a first load that meets rows the product table cannot hold', () => {
     const result = await syncOnce(t, { log: (m) => messages.push(m) });
     expect(messages.some((m) => m.startsWith('首次加载改用暂存表'))).toBe(true);
     expect(result.rowsQuarantined).toBe(1);
-    expect((await openQuarantine()).map((q) => [q.source_id, q.message])).toEqual([['2', '缺少必填值：applicant_phone']]);
+    expect((await openQuarantine()).map((q) => [q.source_id, q.message])).toEqual([
+      ['2', '缺少必填值：applicant_phone']
+    ]);
     expect((await t.db.selectFrom('cases').select('id').execute()).map((r) => r.id)).toEqual(['1']);
   });
 
   it('keeps the newest version of an event the source lists twice', async () => {
     await insertCase(t.sourceWriter, { id: 1 });
-    await t.sourceWriter.schema.withSchema('approval').alterTable('case_events').dropConstraint('case_events_pkey').execute();
+    await t.sourceWriter.schema
+      .withSchema('approval')
+      .alterTable('case_events')
+      .dropConstraint('case_events_pkey')
+      .execute();
     await insertEvents(t.sourceWriter, [
-      { id: 1, caseId: 1, kind: 'received', at: '2025-03-01T09:00:00+08:00', updatedAt: '2025-03-01T09:00:00+08:00' },
-      { id: 1, caseId: 1, kind: 'accepted', at: '2025-03-01T09:00:00+08:00', updatedAt: '2025-03-01T09:30:00+08:00' }
+      {
+        id: 1,
+        caseId: 1,
+        kind: 'received',
+        at: '2025-03-01T09:00:00+08:00',
+        updatedAt: '2025-03-01T09:00:00+08:00'
+      },
+      {
+        id: 1,
+        caseId: 1,
+        kind: 'accepted',
+        at: '2025-03-01T09:00:00+08:00',
+        updatedAt: '2025-03-01T09:30:00+08:00'
+      }
     ]);
     const result = await syncOnce(t);
     expect(result.relations.find((r) => r.relation === 'case_events')).toMatchObject({ read: 2, changed: 1 });
-    expect(await t.db.selectFrom('case_events').select(['id', 'kind']).execute()).toEqual([{ id: '1', kind: 'accepted' }]);
+    expect(await t.db.selectFrom('case_events').select(['id', 'kind']).execute()).toEqual([
+      { id: '1', kind: 'accepted' }
+    ]);
   });
 });

@@ -39,6 +39,8 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   '/admin': { path: '/admin', allowed: ['admin'] },
   '/admin/status': { path: '/admin/status', allowed: ['admin'] },
   '/admin/users': { path: '/admin/users', allowed: ['admin'] },
+  '/admin/calendar': { path: '/admin/calendar', allowed: ['admin'] },
+  '/admin/matters': { path: '/admin/matters', allowed: ['admin'] },
   '/audit': { path: '/audit', allowed: ['auditor'] },
   '/account/password': { path: '/account/password', allowed: SIGNED_IN },
   '/login': {

@@ -11,20 +11,56 @@ import type { TestDatabases } from './test-databases';
 export const T0 = '2025-03-01T09:00:00+08:00';
 
 export async function insertReferenceWorld(writer: Kysely<SourceDatabase>, updatedAt = T0): Promise<void> {
-  await writer.insertInto('departments').values({ id: 1, code: 'D01', name: '市场监督管理局', updated_at: updatedAt }).execute();
-  await writer.insertInto('sections').values({ id: 1, code: 'S01', name: '市场准入科', updated_at: updatedAt }).execute();
+  await writer
+    .insertInto('departments')
+    .values({ id: 1, code: 'D01', name: '市场监督管理局', updated_at: updatedAt })
+    .execute();
+  await writer
+    .insertInto('sections')
+    .values({ id: 1, code: 'S01', name: '市场准入科', updated_at: updatedAt })
+    .execute();
   await writer
     .insertInto('service_points')
     .values([
-      { id: 1, code: 'P01', name: '区政务服务中心', level: 'district', parent_id: null, region_code: '510107', updated_at: updatedAt },
-      { id: 2, code: 'P02', name: '石羊街道便民服务中心', level: 'street', parent_id: 1, region_code: '510108', updated_at: updatedAt }
+      {
+        id: 1,
+        code: 'P01',
+        name: '区政务服务中心',
+        level: 'district',
+        parent_id: null,
+        region_code: '510107',
+        updated_at: updatedAt
+      },
+      {
+        id: 2,
+        code: 'P02',
+        name: '石羊街道便民服务中心',
+        level: 'street',
+        parent_id: 1,
+        region_code: '510108',
+        updated_at: updatedAt
+      }
     ])
     .execute();
   await writer
     .insertInto('windows')
     .values([
-      { id: 1, code: 'W01', name: '综合受理 1 号窗口', service_point_id: 1, section_id: 1, updated_at: updatedAt },
-      { id: 2, code: 'W02', name: '街道综合窗口', service_point_id: 2, section_id: null, updated_at: updatedAt }
+      {
+        id: 1,
+        code: 'W01',
+        name: '综合受理 1 号窗口',
+        service_point_id: 1,
+        section_id: 1,
+        updated_at: updatedAt
+      },
+      {
+        id: 2,
+        code: 'W02',
+        name: '街道综合窗口',
+        service_point_id: 2,
+        section_id: null,
+        updated_at: updatedAt
+      }
     ])
     .execute();
   await writer

@@ -51,7 +51,8 @@ function contentLines(text: string): ContentLine[] {
         break;
       }
     }
-    if (colon <= 0) throw new CalendarImportError(`第 ${i + 1} 行格式不正确（应为“名称:值”）：${raw.slice(0, 60)}`);
+    if (colon <= 0)
+      throw new CalendarImportError(`第 ${i + 1} 行格式不正确（应为“名称:值”）：${raw.slice(0, 60)}`);
     const head = raw.slice(0, colon);
     const semi = head.indexOf(';');
     out.push({
@@ -64,16 +65,20 @@ function contentLines(text: string): ContentLine[] {
   return out;
 }
 
-const unescapeText = (value: string) => value.replace(/\\([\\;,nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? ' ' : c));
+const unescapeText = (value: string) =>
+  value.replace(/\\([\\;,nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? ' ' : c));
 
 function dateOf(prop: ContentLine): string {
   const value = prop.value.trim();
   if (/^\d{8}T\d{6}Z?$/.test(value) || prop.params.includes('VALUE=DATE-TIME')) {
-    throw new CalendarImportError(`第 ${prop.line} 行：${prop.name} 是具体时刻（${value}），只支持全天事件（如 ${prop.name};VALUE=DATE:20270101）`);
+    throw new CalendarImportError(
+      `第 ${prop.line} 行：${prop.name} 是具体时刻（${value}），只支持全天事件（如 ${prop.name};VALUE=DATE:20270101）`
+    );
   }
   const m = /^(\d{4})(\d{2})(\d{2})$/.exec(value);
   const date = m ? `${m[1]}-${m[2]}-${m[3]}` : '';
-  if (!m || !isIsoDate(date)) throw new CalendarImportError(`第 ${prop.line} 行：${prop.name} 不是有效日期（${value}），应为 YYYYMMDD`);
+  if (!m || !isIsoDate(date))
+    throw new CalendarImportError(`第 ${prop.line} 行：${prop.name} 不是有效日期（${value}），应为 YYYYMMDD`);
   return date;
 }
 
@@ -85,7 +90,10 @@ function addDays(date: string, n: number): string {
 
 function durationDays(prop: ContentLine): number {
   const m = /^P(?:(\d+)W|(\d+)D)$/.exec(prop.value.trim());
-  if (!m) throw new CalendarImportError(`第 ${prop.line} 行：只支持按天或周的 DURATION（如 P3D），而不是 ${prop.value.trim()}`);
+  if (!m)
+    throw new CalendarImportError(
+      `第 ${prop.line} 行：只支持按天或周的 DURATION（如 P3D），而不是 ${prop.value.trim()}`
+    );
   return m[1] ? Number(m[1]) * 7 : Number(m[2]);
 }
 
@@ -106,7 +114,9 @@ function daysOfEvent(event: EventLines): StatedDay[] {
   if (!summary) throw new CalendarImportError(`${at}缺少 SUMMARY，无法判断是休息日还是上班日`);
   const working = classifySummary(summary);
   if (working === null) {
-    throw new CalendarImportError(`${at}的 SUMMARY “${summary}” 无法判断：休息日应含“休”“假”或 holiday，上班日应含“班”或 workday`);
+    throw new CalendarImportError(
+      `${at}的 SUMMARY “${summary}” 无法判断：休息日应含“休”“假”或 holiday，上班日应含“班”或 workday`
+    );
   }
   const start = dateOf(startProp);
   const endProp = prop('DTEND');
@@ -114,7 +124,8 @@ function daysOfEvent(event: EventLines): StatedDay[] {
   let days = 1;
   if (endProp) {
     const end = dateOf(endProp);
-    if (end <= start) throw new CalendarImportError(`第 ${endProp.line} 行：DTEND（${end}）应晚于 DTSTART（${start}）`);
+    if (end <= start)
+      throw new CalendarImportError(`第 ${endProp.line} 行：DTEND（${end}）应晚于 DTSTART（${start}）`);
     days = Math.round((Date.parse(end) - Date.parse(start)) / 86_400_000);
   } else if (durationProp) days = durationDays(durationProp);
   if (days < 1 || days > MAX_EVENT_DAYS) {
@@ -125,10 +136,14 @@ function daysOfEvent(event: EventLines): StatedDay[] {
 
 /** Every day the file's events state, in file order (a date may appear more than once). */
 export function parseIcs(text: string): StatedDay[] {
-  const lines = contentLines(text);
-  if (!lines.length || lines[0].name !== 'BEGIN' || lines[0].value.trim().toUpperCase() !== 'VCALENDAR') {
+  const first = text
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .split(/\r\n|\n|\r/, 1)[0];
+  if (first.trim().toUpperCase() !== 'BEGIN:VCALENDAR') {
     throw new CalendarImportError('不是 iCalendar（ICS）文件：第一行应为 BEGIN:VCALENDAR');
   }
+  const lines = contentLines(text);
   const stack: string[] = [];
   const events: EventLines[] = [];
   let current: EventLines | null = null;
@@ -144,7 +159,9 @@ export function parseIcs(text: string): StatedDay[] {
       const component = line.value.trim().toUpperCase();
       const open = stack.pop();
       if (open !== component) {
-        throw new CalendarImportError(`第 ${line.line} 行：END:${component} 与 BEGIN:${open ?? '（无）'} 不匹配`);
+        throw new CalendarImportError(
+          `第 ${line.line} 行：END:${component} 与 BEGIN:${open ?? '（无）'} 不匹配`
+        );
       }
       if (component === 'VEVENT' && current) {
         events.push(current);

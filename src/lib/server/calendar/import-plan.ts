@@ -63,7 +63,9 @@ export function isIsoDate(value: string): boolean {
  */
 export function buildYearPlan(year: number, stated: readonly StatedDay[]): YearPlan {
   if (stated.length === 0) throw new CalendarImportError('没有找到任何放假或上班日期');
-  const outside = [...new Set(stated.filter((d) => !d.date.startsWith(`${year}-`)).map((d) => d.date))].sort();
+  const outside = [
+    ...new Set(stated.filter((d) => !d.date.startsWith(`${year}-`)).map((d) => d.date))
+  ].sort();
   if (outside.length) {
     const shown = outside.slice(0, 5).join('、') + (outside.length > 5 ? ` 等 ${outside.length} 天` : '');
     throw new CalendarImportError(`包含 ${year} 年以外的日期（${shown}）；一次只能导入一个年份`);

@@ -10,7 +10,8 @@ import { dayOfWeek } from './working-days';
 // date (（周五）, （星期日）) is checked against the year, and "共N天" against the range: a
 // notice pasted under the wrong year, or misread, fails instead of being half-applied. Pure.
 
-const ITEM = /([一二三四五六七八九十]{1,3})、([^：:。]{1,30})[：:]/g;
+// An item starts a line or follows a full stop (初七、周二 inside a date's brackets is no item).
+const ITEM = /(?<=^|[。\n])([一二三四五六七八九十]{1,3})、([^：:。\n]{1,30})[：:]/g;
 const DATE = /(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日(?:[（(]([^）)]*)[）)])?/g;
 const WEEKDAY = /(?:周|星期)([日天一二三四五六])/;
 const WEEKDAY_INDEX: Record<string, number> = { 日: 0, 天: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6 };
@@ -19,7 +20,8 @@ const WEEKDAY_INDEX: Record<string, number> = { 日: 0, 天: 0, 一: 1, 二: 2, 
 function normalise(text: string): string {
   return text
     .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\s+/g, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[^\S\n]+/g, '')
     .replace(/．/g, '.');
 }
 
@@ -69,8 +71,10 @@ function daysOff(sentence: string, dates: DateMention[], name: string): StatedDa
     const from = dates[i];
     const to = dates[i + 1];
     if (to && /^\s*(至|到|—|-|~)/.test(sentence.slice(from.end, to.at))) {
-      if (to.date < from.date) throw new CalendarImportError(`“${name}”的放假日期 ${from.text}至${to.text} 前后颠倒`);
-      for (let d = from.date; d <= to.date; d = addDays(d, 1)) out.push({ date: d, working: false, note: name });
+      if (to.date < from.date)
+        throw new CalendarImportError(`“${name}”的放假日期 ${from.text}至${to.text} 前后颠倒`);
+      for (let d = from.date; d <= to.date; d = addDays(d, 1))
+        out.push({ date: d, working: false, note: name });
       i++;
     } else out.push({ date: from.date, working: false, note: name });
   }
@@ -90,14 +94,16 @@ export function parseNotice(text: string, year: number): StatedDay[] {
   const body = normalise(text);
   const items = [...body.matchAll(ITEM)];
   if (!items.length) {
-    throw new CalendarImportError('没有识别出通知的条目：应为“一、元旦：1月1日至3日放假调休，共3天。1月4日上班。”的格式');
+    throw new CalendarImportError(
+      '没有识别出通知的条目：应为“一、元旦：1月1日至3日放假调休，共3天。1月4日上班。”的格式'
+    );
   }
   const out: StatedDay[] = [];
   items.forEach((item, k) => {
     const name = item[2];
     const content = body.slice(item.index + item[0].length, items[k + 1]?.index ?? body.length);
     let found = 0;
-    for (const sentence of content.split(/[。；;]/)) {
+    for (const sentence of content.split(/[。；;\n]/)) {
       if (/鼓励|倡导|提倡/.test(sentence)) continue;
       // "1月1日至3日放假调休，共3天，1月4日上班": the clauses with 上班 are the working days.
       const clauses = sentence.split(/[，,]/);
@@ -106,7 +112,11 @@ export function parseNotice(text: string, year: number): StatedDay[] {
       const offDates = offPart ? mentions(offPart, year, name) : [];
       const days = [
         ...(offDates.length ? daysOff(offPart, offDates, name) : []),
-        ...mentions(workPart, year, name).map((d) => ({ date: d.date, working: true, note: `${name}调休上班` }))
+        ...mentions(workPart, year, name).map((d) => ({
+          date: d.date,
+          working: true,
+          note: `${name}调休上班`
+        }))
       ];
       found += days.length;
       out.push(...days);

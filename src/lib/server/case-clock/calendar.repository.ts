@@ -18,7 +18,10 @@ export interface CalendarYearRow {
   confirmed: boolean;
 }
 
-export function calendarFromRows(days: readonly CalendarDayRow[], years: readonly CalendarYearRow[]): CalendarOverrides {
+export function calendarFromRows(
+  days: readonly CalendarDayRow[],
+  years: readonly CalendarYearRow[]
+): CalendarOverrides {
   const confirmedYears = new Set(years.filter((y) => y.confirmed).map((y) => Number(y.year)));
   const applied = days.filter((d) => confirmedYears.has(Number(d.date.slice(0, 4))));
   return {

@@ -12,8 +12,7 @@ const localDay = (ms: number) => Math.floor((ms + LOCAL_OFFSET_MS) / MS_PER_DAY)
 
 // `received` events are left out: the clock takes the receipt from cases.received_at.
 const CLOCK_EVENTS = `e.kind <> 'received'`;
-const EVENT_TEXT =
-  `e.kind || ',' || ${epochMs('e.occurred_at')} || ',' || coalesce(e.days::text, '') || ',' || coalesce(e.procedure, '')`;
+const EVENT_TEXT = `e.kind || ',' || ${epochMs('e.occurred_at')} || ',' || coalesce(e.days::text, '') || ',' || coalesce(e.procedure, '')`;
 const CASE_COLUMNS = `c.id, c.region_code, c.status, m.kind, m.promised_days, m.statutory_days,
       ms.yellow_ratio, ms.yellow_days,
       ${epochMs('c.received_at')}, ${epochMs('c.accepted_at')}, ${epochMs('c.concluded_at')}, ${epochMs('c.delivered_at')}`;
@@ -28,7 +27,8 @@ const CASE_COLUMNS = `c.id, c.region_code, c.status, m.kind, m.promised_days, m.
 export function clockInputQuery(targets: string | null, lo: string, hi: string, dense: boolean): string {
   const range = `BETWEEN ${BigInt(lo)} AND ${BigInt(hi)}`;
   if (dense || targets === null) {
-    const listed = targets === null ? '' : ` AND c.id IN (SELECT case_id FROM ${targets} WHERE case_id ${range})`;
+    const listed =
+      targets === null ? '' : ` AND c.id IN (SELECT case_id FROM ${targets} WHERE case_id ${range})`;
     return `
     SELECT ${CASE_COLUMNS}, ev.events
     FROM cases c
@@ -106,7 +106,9 @@ export function parseClockLine(line: string): ClockRowInput {
       promisedDays: Number(field(4)),
       statutoryDays: Number(field(5)),
       settings:
-        ratio === NULL ? null : { yellowRatio: Number(ratio), yellowDays: yellowDays === NULL ? undefined : Number(yellowDays) },
+        ratio === NULL
+          ? null
+          : { yellowRatio: Number(ratio), yellowDays: yellowDays === NULL ? undefined : Number(yellowDays) },
       receivedAt: instantAt(line, tab[7] + 1, tab[8]) as Date,
       acceptedAt: instantAt(line, tab[8] + 1, tab[9]),
       concludedAt: instantAt(line, tab[9] + 1, tab[10]),
@@ -161,7 +163,8 @@ export function clockSpan(input: ClockInput, result: ClockResult, index: Calenda
     if (day < lo) lo = day;
     if (day > hi) hi = day;
   };
-  for (const at of [input.acceptedAt, input.concludedAt, input.deliveredAt]) if (at) take(localDay(at.getTime()));
+  for (const at of [input.acceptedAt, input.concludedAt, input.deliveredAt])
+    if (at) take(localDay(at.getTime()));
   for (const event of input.events) take(localDay(event.occurredAt.getTime()));
   if (result.promised.dueOn) take(dayOfDate(result.promised.dueOn));
   if (result.statutory.dueOn) take(dayOfDate(result.statutory.dueOn));

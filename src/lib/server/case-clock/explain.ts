@@ -40,7 +40,9 @@ export async function explainCaseClock(
       's.yellow_ratio',
       's.yellow_days'
     ])
-    .$call((q) => ('caseId' in which ? q.where('c.id', '=', which.caseId) : q.where('c.case_no', '=', which.caseNo)))
+    .$call((q) =>
+      'caseId' in which ? q.where('c.id', '=', which.caseId) : q.where('c.case_no', '=', which.caseNo)
+    )
     .orderBy('c.id')
     .limit(1)
     .executeTakeFirst();
@@ -65,9 +67,16 @@ export async function explainCaseClock(
       acceptedAt: row.accepted_at,
       concludedAt: row.concluded_at,
       deliveredAt: row.delivered_at,
-      events: events.map((e) => ({ kind: e.kind, occurredAt: e.occurred_at, days: e.days, procedure: e.procedure })),
+      events: events.map((e) => ({
+        kind: e.kind,
+        occurredAt: e.occurred_at,
+        days: e.days,
+        procedure: e.procedure
+      })),
       settings:
-        row.yellow_ratio === null ? null : { yellowRatio: Number(row.yellow_ratio), yellowDays: row.yellow_days ?? undefined }
+        row.yellow_ratio === null
+          ? null
+          : { yellowRatio: Number(row.yellow_ratio), yellowDays: row.yellow_days ?? undefined }
     },
     calendar,
     evaluationDate

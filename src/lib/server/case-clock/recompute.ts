@@ -45,12 +45,15 @@ const CREATE_STAGE = `
     unconfirmed_years integer[], span_from date, span_to date, evaluated_on date
   ) ON COMMIT DROP`;
 
-const INSERT = `INSERT INTO case_clock (${COLUMN_LIST}, computed_at) SELECT ${COLUMN_LIST}, now() FROM ${STAGE}`;
-const UPSERT = `${INSERT}
+const UPSERT = `INSERT INTO case_clock (${COLUMN_LIST}, computed_at) SELECT ${COLUMN_LIST}, now() FROM ${STAGE}
   ON CONFLICT (case_id) DO UPDATE
   SET ${[...UPDATABLE, 'computed_at'].map((c) => `${ident(c)} = EXCLUDED.${ident(c)}`).join(', ')}
   WHERE (${UPDATABLE.map((c) => `case_clock.${ident(c)}`).join(', ')})
     IS DISTINCT FROM (${UPDATABLE.map((c) => `EXCLUDED.${ident(c)}`).join(', ')})`;
+
+function* map<T, U>(items: readonly T[], fn: (item: T) => U): Generator<U> {
+  for (const item of items) yield fn(item);
+}
 
 /** [lo, hi, n] of the next chunk of ids after `after`. */
 async function nextChunk(
@@ -81,17 +84,27 @@ export async function recomputeListedCases(
   const started = Date.now();
   const index = calendarIndex(settings.calendar);
   const chunkSize = settings.chunkSize ?? 50_000;
+  // Nothing computed yet (a first load): nothing to compare with, so the results go
+  // straight into case_clock; otherwise through the staging table and the upsert.
   const fresh = !(await client.query('SELECT 1 FROM case_clock LIMIT 1')).rowCount;
-  const statement = fresh ? INSERT : UPSERT;
-  await client.query(CREATE_STAGE);
-  await client.query(`TRUNCATE ${STAGE}`);
+  if (!fresh) {
+    await client.query(CREATE_STAGE);
+    await client.query(`TRUNCATE ${STAGE}`);
+  }
+  const compute = (line: string) => {
+    const row = parseClockLine(line);
+    return formatClockLine(
+      row,
+      computeClock(row.input, index, settings.evaluationDate, { trace: false }),
+      index
+    );
+  };
 
   let deferred: Deferred | undefined;
   let cases = 0;
   let changed = 0;
-  let staged = false; // a chunk waits in the staging table for its statement
-  let after: string | null = null;
-  for (let chunk = await nextChunk(client, targets, after, chunkSize); chunk; ) {
+  let staged = false; // a chunk waits in the staging table for its upsert
+  for (let chunk = await nextChunk(client, targets, null, chunkSize); chunk;) {
     const [lo, hi, n] = chunk;
     if (fresh && !deferred && n >= (settings.bulkThreshold ?? 10_000)) {
       deferred = await deferIndexesAndForeignKeys(client, 'case_clock');
@@ -99,28 +112,30 @@ export async function recomputeListedCases(
     const dense = BigInt(n) * 2n >= BigInt(hi) - BigInt(lo) + 1n;
     const input: string[] = [];
     await readCopyLines(client, clockInputQuery(targets, lo, hi, dense), (line) => input.push(line));
-
-    // PostgreSQL writes the previous chunk while this one is computed.
-    const writing = staged ? client.query(statement) : null;
-    writing?.catch(() => {}); // awaited below; a failure of the computation must not leave it unhandled
-    const lines = new Array<string>(input.length);
-    for (let i = 0; i < input.length; i++) {
-      const row = parseClockLine(input[i]);
-      const result = computeClock(row.input, index, settings.evaluationDate, { trace: false });
-      lines[i] = formatClockLine(row, result, index);
+    cases += input.length;
+    if (fresh) {
+      // PostgreSQL ingests each part while the next is computed.
+      changed += await writeCopyLines(
+        client,
+        `COPY case_clock (${COLUMN_LIST}) FROM STDIN`,
+        map(input, compute)
+      );
+    } else {
+      // PostgreSQL upserts the previous chunk while this one is computed.
+      const writing = staged ? client.query(UPSERT) : null;
+      writing?.catch(() => {}); // awaited below; a failure of the computation must not leave it unhandled
+      const lines = input.map(compute);
+      if (writing) {
+        changed += (await writing).rowCount ?? 0;
+        await client.query(`TRUNCATE ${STAGE}`);
+      }
+      await writeCopyLines(client, `COPY ${STAGE} (${COLUMN_LIST}) FROM STDIN`, lines);
+      staged = lines.length > 0;
     }
-    if (writing) {
-      changed += (await writing).rowCount ?? 0;
-      await client.query(`TRUNCATE ${STAGE}`);
-    }
-    await writeCopyLines(client, `COPY ${STAGE} (${COLUMN_LIST}) FROM STDIN`, lines);
-    staged = lines.length > 0;
-    cases += lines.length;
-    after = hi;
-    chunk = await nextChunk(client, targets, after, chunkSize);
+    chunk = await nextChunk(client, targets, hi, chunkSize);
   }
   if (staged) {
-    changed += (await client.query(statement)).rowCount ?? 0;
+    changed += (await client.query(UPSERT)).rowCount ?? 0;
     await client.query(`TRUNCATE ${STAGE}`);
   }
   await deferred?.restore();

@@ -34,7 +34,9 @@ async function recomputeWhere(
   const run = async (client: pg.ClientBase) => {
     await lockDerivedState(client);
     if (fillTargets !== null) {
-      await client.query(`CREATE TEMP TABLE IF NOT EXISTS clock_targets (case_id bigint PRIMARY KEY) ON COMMIT DROP`);
+      await client.query(
+        `CREATE TEMP TABLE IF NOT EXISTS clock_targets (case_id bigint PRIMARY KEY) ON COMMIT DROP`
+      );
       await client.query(`TRUNCATE ${TARGETS}`);
       await client.query(`INSERT INTO ${TARGETS} (case_id) ${fillTargets} ON CONFLICT DO NOTHING`, params);
       await client.query(`ANALYZE ${TARGETS}`);
@@ -55,16 +57,24 @@ export function refreshOpenCaseClocks(options: RecomputeOptions = {}): Promise<R
 }
 
 /** Every case (or the first `limit` by id): after a rule change, and for the benchmark. */
-export function recomputeAllCaseClocks(options: RecomputeOptions & { limit?: number } = {}): Promise<RecomputeResult> {
+export function recomputeAllCaseClocks(
+  options: RecomputeOptions & { limit?: number } = {}
+): Promise<RecomputeResult> {
   if (options.limit === undefined) return recomputeWhere(options, null);
-  return recomputeWhere(options, `SELECT id FROM cases ORDER BY id LIMIT ${Math.max(0, Math.floor(options.limit))}`);
+  return recomputeWhere(
+    options,
+    `SELECT id FROM cases ORDER BY id LIMIT ${Math.max(0, Math.floor(options.limit))}`
+  );
 }
 
 /**
  * After calendar days changed (added, removed, switched between holiday and make-up day):
  * every case whose clock depends on one of those dates, open or concluded.
  */
-export function recomputeForDates(dates: readonly string[], options: RecomputeOptions = {}): Promise<RecomputeResult> {
+export function recomputeForDates(
+  dates: readonly string[],
+  options: RecomputeOptions = {}
+): Promise<RecomputeResult> {
   for (const date of dates) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new RangeError(`not a date 'YYYY-MM-DD': ${date}`);
   }
@@ -77,7 +87,11 @@ export function recomputeForDates(dates: readonly string[], options: RecomputeOp
 }
 
 /** After a change over a range of dates, e.g. a year confirmed or its notice replaced. */
-export function recomputeForDateRange(from: string, to: string, options: RecomputeOptions = {}): Promise<RecomputeResult> {
+export function recomputeForDateRange(
+  from: string,
+  to: string,
+  options: RecomputeOptions = {}
+): Promise<RecomputeResult> {
   return recomputeWhere(
     options,
     `SELECT case_id FROM case_clock WHERE span_from <= $2::date AND span_to >= $1::date`,
@@ -86,8 +100,13 @@ export function recomputeForDateRange(from: string, to: string, options: Recompu
 }
 
 /** After the warning settings of matters changed: their open cases (the lights). */
-export function recomputeForMatters(matterIds: readonly number[], options: RecomputeOptions = {}): Promise<RecomputeResult> {
-  return recomputeWhere(options, `SELECT id FROM cases WHERE matter_id = ANY ($1::int[]) AND (${OPEN_CASES})`, [
-    matterIds
-  ]);
+export function recomputeForMatters(
+  matterIds: readonly number[],
+  options: RecomputeOptions = {}
+): Promise<RecomputeResult> {
+  return recomputeWhere(
+    options,
+    `SELECT id FROM cases WHERE matter_id = ANY ($1::int[]) AND (${OPEN_CASES})`,
+    [matterIds]
+  );
 }

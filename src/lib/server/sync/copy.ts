@@ -23,7 +23,11 @@ export async function pipeCopy(
  * Runs `COPY (query) TO STDOUT` and hands each row to `onLine` as one line of COPY text
  * (without its newline; fields separated by tabs, `\N` for null).
  */
-export async function readCopyLines(client: pg.ClientBase, query: string, onLine: (line: string) => void): Promise<number> {
+export async function readCopyLines(
+  client: pg.ClientBase,
+  query: string,
+  onLine: (line: string) => void
+): Promise<number> {
   const stream = client.query(copyTo(`COPY (${query}) TO STDOUT`));
   const decoder = new StringDecoder('utf8'); // a character may straddle two chunks
   let carry = '';
@@ -42,21 +46,32 @@ export async function readCopyLines(client: pg.ClientBase, query: string, onLine
   return rows;
 }
 
-/** COPYs ready-made lines (each ending with a newline) in chunks of about 1 MB. */
-export async function writeCopyLines(client: pg.ClientBase, copyInSql: string, lines: readonly string[]): Promise<number> {
+/**
+ * COPYs lines (each ending with a newline) in chunks of about 256 kB. `lines` may be a
+ * generator that computes them: PostgreSQL then ingests one chunk while the next is
+ * computed, and a full socket makes the generator wait.
+ */
+export async function writeCopyLines(
+  client: pg.ClientBase,
+  copyInSql: string,
+  lines: Iterable<string>
+): Promise<number> {
   const stream = client.query(copyFrom(copyInSql));
   let failure: Error | null = null;
-  stream.on('error', (error: Error) => (failure ??= error));
   const finished = new Promise<void>((resolve, reject) => {
     stream.on('finish', resolve);
-    stream.on('error', reject);
+    stream.on('error', (error: Error) => {
+      failure ??= error;
+      reject(error);
+    });
   });
+  finished.catch(() => {}); // awaited below; an early failure must not count as unhandled
   let chunk: string[] = [];
   let size = 0;
   for (const line of lines) {
     chunk.push(line);
     size += line.length;
-    if (size >= 1 << 20) {
+    if (size >= 1 << 18) {
       if (!stream.write(chunk.join(''))) await Promise.race([once(stream, 'drain'), finished]);
       if (failure) throw failure;
       chunk = [];

@@ -8,7 +8,11 @@ import type { Database } from '../db/database';
 
 /** A connected client; its unexpected errors (a killed backend) are logged, not thrown at the process. */
 export async function connectClient(url: string, applicationName: string): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: url, application_name: applicationName, connectionTimeoutMillis: 10_000 });
+  const client = new pg.Client({
+    connectionString: url,
+    application_name: applicationName,
+    connectionTimeoutMillis: 10_000
+  });
   client.on('error', (error) => console.error(`[${applicationName}] connection lost: ${error.message}`));
   await client.connect();
   // Unambiguous text for COPY between servers whatever their defaults.

@@ -231,7 +231,11 @@ export const RELATION_SPECS: Record<SourceRelation, RelationSpec> = {
       known('handler_staff_id', 'staff', 'unknown_staff'),
       oneOf('channel', ['online', 'window', 'mail', 'proxy'], 'unknown_channel'),
       oneOf('applicant_kind', ['person', 'enterprise'], 'unknown_applicant_kind'),
-      oneOf('status', ['received', 'accepted', 'suspended', 'concluded', 'rejected', 'withdrawn'], 'unknown_status'),
+      oneOf(
+        'status',
+        ['received', 'accepted', 'suspended', 'concluded', 'rejected', 'withdrawn'],
+        'unknown_status'
+      ),
       oneOf('decision', ['approved', 'denied'], 'unknown_decision')
     ],
     touches: 'id'

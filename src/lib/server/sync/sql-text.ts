@@ -24,4 +24,5 @@ export function idArrayLiteral(ids: readonly (string | number)[]): string {
  * date_part works in double precision (exact to the microsecond for these dates) and is
  * several times cheaper than extract's numeric.
  */
-export const epochMs = (expression: string): string => `floor(date_part('epoch', ${expression}) * 1000)::bigint`;
+export const epochMs = (expression: string): string =>
+  `floor(date_part('epoch', ${expression}) * 1000)::bigint`;

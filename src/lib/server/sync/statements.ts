@@ -61,7 +61,12 @@ function sourceFilter(since: string | null, retryIds: readonly string[], alias: 
  * product's columns: an event comes with its case's region code (the same snapshot holds
  * the case; '' when it has none, and the event is then quarantined as of an unknown case).
  */
-export function directSourceQuery(spec: RelationSpec, schema: string, since: string | null, retryIds: readonly string[]): string {
+export function directSourceQuery(
+  spec: RelationSpec,
+  schema: string,
+  since: string | null,
+  retryIds: readonly string[]
+): string {
   const source = `${ident(schema)}.${ident(spec.relation)}`;
   if (!spec.region) return sourceQuery(spec, schema, since, retryIds);
   if (spec.relation !== 'case_events') throw new Error(`no direct load for ${spec.relation}`);
@@ -110,11 +115,17 @@ export function findBadRows(spec: RelationSpec, from = STAGE): string {
  */
 export const FIND_DUPLICATE_CASE_NOS = `
   WITH staged AS (SELECT id, case_no FROM ${STAGE} WHERE case_no IS NOT NULL),
+  -- New cases and changed numbers: a case re-read with the number it already had cannot
+  -- collide with the product (which never holds a number twice).
+  moved AS (
+    SELECT s.id, s.case_no FROM staged s LEFT JOIN cases p ON p.id = s.id
+    WHERE p.id IS NULL OR p.case_no <> s.case_no
+  ),
   numbers AS (
     SELECT id, case_no FROM staged
     UNION ALL
-    -- one index probe per staged case (a join would read every case of the product)
-    SELECT c.id, c.case_no FROM staged s
+    -- one index probe per moved case (a join would read every case of the product)
+    SELECT c.id, c.case_no FROM moved s
     CROSS JOIN LATERAL (SELECT c.id, c.case_no FROM cases c WHERE c.case_no = s.case_no AND c.id <> s.id) c
     WHERE NOT (c.id IN (SELECT id FROM ${STAGE}))
   ),
@@ -196,7 +207,9 @@ export const TOUCH_CASES_OF_CHANGED_MATTERS = `
  */
 export function insertFresh(spec: RelationSpec): string {
   const columns = productColumns(spec);
-  const selected = columns.map((c) => (c === 'region_code' && spec.region ? `${spec.region} AS region_code` : `s.${ident(c)}`));
+  const selected = columns.map((c) =>
+    c === 'region_code' && spec.region ? `${spec.region} AS region_code` : `s.${ident(c)}`
+  );
   return `
     INSERT INTO ${ident(spec.relation)} (${[...columns, 'synced_at'].map(ident).join(', ')})
     SELECT ${selected.join(', ')}, now()
@@ -211,7 +224,9 @@ export function insertFresh(spec: RelationSpec): string {
  */
 export function upsert(spec: RelationSpec): string {
   const columns = productColumns(spec);
-  const selected = columns.map((c) => (c === 'region_code' && spec.region ? `${spec.region} AS region_code` : `s.${ident(c)}`));
+  const selected = columns.map((c) =>
+    c === 'region_code' && spec.region ? `${spec.region} AS region_code` : `s.${ident(c)}`
+  );
   const updatable = columns.filter((c) => c !== 'id');
   const target = ident(spec.relation);
   const returning = spec.touches ? `RETURNING t.${ident(spec.touches)} AS case_id` : 'RETURNING 1 AS one';
@@ -236,3 +251,23 @@ export function upsert(spec: RelationSpec): string {
     )
     SELECT count(*)::int AS changed FROM changed`;
 }
+
+/**
+ * A digest of what the clocks depend on besides the synced rows: the calendar and the
+ * matters' warning settings. Kept in app_settings; when it differs, a pass recomputes the
+ * open cases (the admin pages recompute exactly what an edit moves; this also catches
+ * edits made directly in the database).
+ */
+export const CLOCK_INPUTS_DIGEST = `
+  SELECT md5(concat_ws('|',
+    (SELECT string_agg(date::text || working::text, ',' ORDER BY date) FROM calendar_days),
+    (SELECT string_agg(year || ':' || confirmed, ',' ORDER BY year) FROM calendar_years),
+    (SELECT string_agg(matter_id || ':' || yellow_ratio || ':' || yellow_days, ',' ORDER BY matter_id) FROM matter_settings)
+  )) AS digest`;
+export const CLOCK_INPUTS_KEY = 'sync.clock_inputs_digest';
+
+export const TOUCH_OPEN_CASES = `
+  INSERT INTO ${TOUCHED} (case_id)
+  SELECT id FROM cases
+  WHERE status IN ('received', 'accepted', 'suspended') OR (status = 'concluded' AND concluded_at IS NULL)
+  ON CONFLICT DO NOTHING`;

@@ -31,7 +31,9 @@ export function readOverlapMinutes(env: NodeJS.ProcessEnv = process.env): number
   if (raw === undefined || raw === '') return DEFAULT_OVERLAP_MINUTES;
   const minutes = Number(raw);
   if (!Number.isFinite(minutes) || minutes < 0) {
-    throw new ConfigError(`SYNC_OVERLAP_MINUTES "${raw}" 不是非负的分钟数 / is not a non-negative number of minutes`);
+    throw new ConfigError(
+      `SYNC_OVERLAP_MINUTES "${raw}" 不是非负的分钟数 / is not a non-negative number of minutes`
+    );
   }
   return minutes;
 }

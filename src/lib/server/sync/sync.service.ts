@@ -17,6 +17,8 @@ import {
   DIRECT_LOAD,
   directSourceQuery,
   copyIntoTable,
+  CLOCK_INPUTS_DIGEST,
+  CLOCK_INPUTS_KEY,
   FIND_DUPLICATE_CASE_NOS,
   FIND_DUPLICATE_CASE_NOS_LOADED,
   findBadRows,
@@ -28,10 +30,16 @@ import {
   STAGE,
   TOUCH_CASES_LEFT_BY_EVENTS,
   TOUCH_CASES_OF_CHANGED_MATTERS,
+  TOUCH_OPEN_CASES,
   TOUCHED,
   upsert
 } from './statements';
-import { DEFAULT_BULK_THRESHOLD, DEFAULT_RETRY_LIMIT, resolveTargets, type SyncTargets } from './sync-settings';
+import {
+  DEFAULT_BULK_THRESHOLD,
+  DEFAULT_RETRY_LIMIT,
+  resolveTargets,
+  type SyncTargets
+} from './sync-settings';
 
 // One sync pass (docs/rules/sync.md): every source relation in dependency order, read
 // from watermark − overlap in one consistent snapshot of the source, streamed with COPY
@@ -91,7 +99,10 @@ interface Watermark {
   since: string | null;
 }
 
-async function readWatermarks(product: pg.ClientBase, overlapMinutes: number): Promise<Map<string, Watermark>> {
+async function readWatermarks(
+  product: pg.ClientBase,
+  overlapMinutes: number
+): Promise<Map<string, Watermark>> {
   const result = await product.query<Watermark>(
     `SELECT relation, watermark::text AS watermark,
             (watermark - make_interval(secs => $1::double precision))::text AS since
@@ -156,7 +167,16 @@ class DirectLoadRejected extends Error {
 }
 
 function emptyStats(relation: SourceRelation): RelationPassStats {
-  return { relation, read: 0, changed: 0, quarantined: 0, newFaults: 0, resolved: 0, newestRead: null, seconds: 0 };
+  return {
+    relation,
+    read: 0,
+    changed: 0,
+    quarantined: 0,
+    newFaults: 0,
+    resolved: 0,
+    newestRead: null,
+    seconds: 0
+  };
 }
 
 /** Row estimates for the joins of the checks; a small sample is enough. */
@@ -172,7 +192,9 @@ async function analyzeSample(product: pg.ClientBase, table: string): Promise<voi
  */
 async function checkRows(ctx: RelationContext, from: string, stats: RelationPassStats): Promise<number> {
   const { product, spec, retryIds } = ctx;
-  const newest = await product.query<{ newest: string | null }>(`SELECT max(updated_at)::text AS newest FROM ${from}`);
+  const newest = await product.query<{ newest: string | null }>(
+    `SELECT max(updated_at)::text AS newest FROM ${from}`
+  );
   stats.newestRead = newest.rows[0].newest;
   await product.query(`TRUNCATE ${BAD}`);
   await product.query(findBadRows(spec, from));
@@ -212,7 +234,12 @@ async function loadDirect(ctx: RelationContext): Promise<RelationPassStats> {
   };
   const deferred = await deferIndexesAndForeignKeys(product, spec.relation, true);
   try {
-    stats.read = await pipeCopy(source, directSourceQuery(spec, schema, since, retryIds), product, copyIntoTable(spec));
+    stats.read = await pipeCopy(
+      source,
+      directSourceQuery(spec, schema, since, retryIds),
+      product,
+      copyIntoTable(spec)
+    );
   } catch (error) {
     throw rejected(error);
   }
@@ -228,7 +255,9 @@ async function loadDirect(ctx: RelationContext): Promise<RelationPassStats> {
   }
   if (stats.read >= 5_000) await product.query(`ANALYZE ${spec.relation}`);
   if (spec.touches && !firstLoad) {
-    await product.query(`INSERT INTO ${TOUCHED} (case_id) SELECT DISTINCT ${spec.touches} FROM ${spec.relation}`);
+    await product.query(
+      `INSERT INTO ${TOUCHED} (case_id) SELECT DISTINCT ${spec.touches} FROM ${spec.relation}`
+    );
   }
   return stats;
 }
@@ -238,14 +267,20 @@ async function loadStaged(ctx: RelationContext, bulkThreshold: number): Promise<
   const { source, product, spec, schema, since, retryIds, firstLoad } = ctx;
   const stats = emptyStats(spec.relation);
   await product.query(createStage(spec));
-  stats.read = await pipeCopy(source, sourceQuery(spec, schema, since, retryIds), product, copyIntoStage(spec));
+  stats.read = await pipeCopy(
+    source,
+    sourceQuery(spec, schema, since, retryIds),
+    product,
+    copyIntoStage(spec)
+  );
   if (stats.read > 0) {
     if (stats.read >= 5_000) await analyzeSample(product, STAGE);
     await checkRows(ctx, STAGE, stats);
     const fresh = await isEmpty(product, spec.relation);
     if (spec.relation === 'case_events' && !fresh) await product.query(TOUCH_CASES_LEFT_BY_EVENTS);
     if (spec.relation === 'matters' && !fresh) await product.query(NOTE_CHANGED_MATTERS);
-    const deferred = fresh && stats.read >= bulkThreshold ? await deferIndexesAndForeignKeys(product, spec.relation) : null;
+    const deferred =
+      fresh && stats.read >= bulkThreshold ? await deferIndexesAndForeignKeys(product, spec.relation) : null;
     stats.changed = await upsertStage(product, spec, fresh);
     if (deferred) {
       await deferred.restore();
@@ -263,7 +298,11 @@ async function loadStaged(ctx: RelationContext, bulkThreshold: number): Promise<
   return stats;
 }
 
-async function syncRelation(ctx: RelationContext, direct: boolean, bulkThreshold: number): Promise<RelationPassStats> {
+async function syncRelation(
+  ctx: RelationContext,
+  direct: boolean,
+  bulkThreshold: number
+): Promise<RelationPassStats> {
   const started = Date.now();
   const stats =
     direct && DIRECT_LOAD.has(ctx.spec.relation) && (await isEmpty(ctx.product, ctx.spec.relation))
@@ -273,7 +312,27 @@ async function syncRelation(ctx: RelationContext, direct: boolean, bulkThreshold
   return stats;
 }
 
-async function recordWatermarks(product: pg.ClientBase, relations: RelationPassStats[], runId: string | null): Promise<void> {
+/** Whether the calendar or the warning settings changed since the last pass (and notes them). */
+async function clockInputsChanged(product: pg.ClientBase): Promise<boolean> {
+  const digest = (await product.query<{ digest: string }>(CLOCK_INPUTS_DIGEST)).rows[0].digest;
+  const stored = await product.query<{ digest: string }>(
+    `SELECT value->>'digest' AS digest FROM app_settings WHERE key = $1`,
+    [CLOCK_INPUTS_KEY]
+  );
+  if (stored.rows[0]?.digest === digest) return false;
+  await product.query(
+    `INSERT INTO app_settings (key, value, updated_at) VALUES ($1, jsonb_build_object('digest', $2::text), now())
+     ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at`,
+    [CLOCK_INPUTS_KEY, digest]
+  );
+  return true;
+}
+
+async function recordWatermarks(
+  product: pg.ClientBase,
+  relations: RelationPassStats[],
+  runId: string | null
+): Promise<void> {
   for (const r of relations) {
     await product.query(
       `INSERT INTO sync_watermarks AS w (relation, watermark, rows_synced, last_pass_rows_read,
@@ -319,7 +378,9 @@ async function pass(options: SyncOptions, direct: boolean): Promise<SyncPassResu
     await product.query('BEGIN');
     // Losing the last pass in a crash is harmless: its watermarks go with it and the next
     // pass reads the same rows again. So the commit need not wait for the disk.
-    await product.query(`SET LOCAL synchronous_commit = off; SET LOCAL work_mem = '256MB'`);
+    await product.query(
+      `SET LOCAL synchronous_commit = off; SET LOCAL work_mem = '256MB'; SET LOCAL random_page_cost = 1.1`
+    );
     await lockDerivedState(product);
     // One snapshot for all relations: an event and its case are seen together or not at all.
     await source.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
@@ -357,6 +418,7 @@ async function pass(options: SyncOptions, direct: boolean): Promise<SyncPassResu
     if (!firstLoad && relations.find((r) => r.relation === 'matters')?.changed) {
       await product.query(TOUCH_CASES_OF_CHANGED_MATTERS);
     }
+    if ((await clockInputsChanged(product)) && !firstLoad) await product.query(TOUCH_OPEN_CASES);
     await product.query(`ANALYZE ${TOUCHED}`);
     // After a first load every case is computed, which needs no list.
     const clocks = await recomputeListedCases(product, firstLoad ? null : TOUCHED, {
@@ -364,7 +426,8 @@ async function pass(options: SyncOptions, direct: boolean): Promise<SyncPassResu
       calendar: await loadCalendar(product),
       bulkThreshold: options.bulkThreshold ?? DEFAULT_BULK_THRESHOLD
     });
-    if (clocks.cases) log(`时限重算：${clocks.cases} 件，变化 ${clocks.changed} 件（${clocks.seconds.toFixed(1)} 秒）`);
+    if (clocks.cases)
+      log(`时限重算：${clocks.cases} 件，变化 ${clocks.changed} 件（${clocks.seconds.toFixed(1)} 秒）`);
     await recordWatermarks(product, relations, options.runId ?? null);
     await product.query('COMMIT');
 
