@@ -57,7 +57,11 @@ async function main([command, ...args]: string[]): Promise<void> {
     console.log(`一次性密码 / one-time password: ${oneTimePassword}`);
     console.log('首次登录时须修改密码 / must be changed at first sign-in');
   } else if (command === 'reset-password') {
-    const user = await db.selectFrom('users').select('id').where('login', '=', args[0] ?? '').executeTakeFirst();
+    const user = await db
+      .selectFrom('users')
+      .select('id')
+      .where('login', '=', args[0] ?? '')
+      .executeTakeFirst();
     if (!user) throw new StartupError(`没有登录名为 "${args[0]}" 的用户`);
     console.log(`新的一次性密码 / one-time password: ${await resetPassword(db, actor, user.id)}`);
   } else if (command === 'create-token') {

@@ -12,7 +12,9 @@ async function main([name, ...args]: string[]): Promise<void> {
   if (!load) {
     throw new StartupError(`用法 / usage: npm run bench -- <${Object.keys(BENCHMARKS).join('|')}> [options]`);
   }
-  await (await load())(args);
+  await (
+    await load()
+  )(args);
 }
 
 main(process.argv.slice(2)).then(

@@ -1,7 +1,11 @@
 import { allJobs, findJob } from '../jobs/index';
 import { readConfig } from '../src/lib/server/config';
 import { closeDatabases } from '../src/lib/server/db/index';
-import { closeDemoSourceWriter, configureDemoSourceWriter, createJobContext } from '../src/lib/server/jobs/job-context';
+import {
+  closeDemoSourceWriter,
+  configureDemoSourceWriter,
+  createJobContext
+} from '../src/lib/server/jobs/job-context';
 import { runJob } from '../src/lib/server/jobs/run-job';
 import { assertReachable } from './lib/checks';
 import { exitWithError, StartupError } from './lib/fail';
@@ -28,10 +32,15 @@ async function main(args: string[]): Promise<number> {
   configureDemoSourceWriter(runtime.demoSourceWriterUrl);
 
   const started = Date.now();
-  const outcome = await runJob(job, createJobContext('manual', (m) => console.log(m)));
+  const outcome = await runJob(
+    job,
+    createJobContext('manual', (m) => console.log(m))
+  );
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (outcome.status === 'succeeded') {
-    console.log(`✔ ${job.name}: 成功，处理 ${outcome.rowsTouched} 行，用时 ${seconds} 秒（运行记录 #${outcome.runId}）`);
+    console.log(
+      `✔ ${job.name}: 成功，处理 ${outcome.rowsTouched} 行，用时 ${seconds} 秒（运行记录 #${outcome.runId}）`
+    );
     return 0;
   }
   if (outcome.status === 'skipped') {

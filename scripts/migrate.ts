@@ -14,7 +14,9 @@ async function main(): Promise<void> {
   const { databaseUrl } = readConfig();
   await assertReachable(databaseUrl, 'DATABASE_URL');
   const applied = await applyProductMigrations(databaseUrl);
-  console.log(applied.length ? `已应用迁移 / applied:\n  ${applied.join('\n  ')}` : '数据库已是最新 / up to date');
+  console.log(
+    applied.length ? `已应用迁移 / applied:\n  ${applied.join('\n  ')}` : '数据库已是最新 / up to date'
+  );
 }
 
 main().then(

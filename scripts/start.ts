@@ -47,21 +47,26 @@ async function main(): Promise<void> {
   if (!jobsOnly) await serveWebApp(port);
 
   if (!process.env.NO_SCHEDULER) {
-    const entries = SCHEDULE.filter((entry) => !entry.demoOnly || runtime?.demoSourceWriterUrl).map((entry) => {
-      const job = findJob(entry.job);
-      if (!job) throw new Error(`jobs/schedule.ts names an unknown job: ${entry.job}`);
-      return { ...entry, job };
-    });
+    const entries = SCHEDULE.filter((entry) => !entry.demoOnly || runtime?.demoSourceWriterUrl).map(
+      (entry) => {
+        const job = findJob(entry.job);
+        if (!job) throw new Error(`jobs/schedule.ts names an unknown job: ${entry.job}`);
+        return { ...entry, job };
+      }
+    );
     scheduler = startScheduler(entries, SCHEDULE_TIMEZONE, (m) => say(`[任务] ${m}`));
     say(`定时任务：${entries.length} 项已排程（共 ${allJobs.length} 项，见 npm run job -- --list）`);
   }
 
   say(`\n✔ 已就绪（${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
   if (!jobsOnly) say(`  服务地址 / Listening: http://127.0.0.1:${port}`);
-  say(`  数据：${runtime.embedded ? '内置 PostgreSQL + 演示审批数据（每分钟推进）' : '外部数据库（DATABASE_URL / SOURCE_DATABASE_URL）'}`);
+  say(
+    `  数据：${runtime.embedded ? '内置 PostgreSQL + 演示审批数据（每分钟推进）' : '外部数据库（DATABASE_URL / SOURCE_DATABASE_URL）'}`
+  );
   if (accounts.length) {
     say(`\n  演示账号（密码均为 ${DEMO_PASSWORD}）/ demo accounts:`);
-    for (const a of accounts) say(`    ${a.login.padEnd(10)} ${a.roles.map((r) => ROLE_LABELS[r]).join('、')} — ${a.displayName}`);
+    for (const a of accounts)
+      say(`    ${a.login.padEnd(10)} ${a.roles.map((r) => ROLE_LABELS[r]).join('、')} — ${a.displayName}`);
   }
   say('  按 Ctrl-C 停止 / press Ctrl-C to stop');
 }

@@ -40,7 +40,8 @@ export const handle: Handle = async ({ event, resolve }) => {
   const response = await resolve(event);
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
   if (event.locals.user) response.headers.set('Cache-Control', 'private, no-store');
-  if (isApi && response.status >= 400) return toApiErrorResponse(response.status, undefined, undefined, response);
+  if (isApi && response.status >= 400)
+    return toApiErrorResponse(response.status, undefined, undefined, response);
   return response;
 };
 

@@ -12,7 +12,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('login', 'text', (c) => c.notNull().unique())
     .addColumn('display_name', 'text', (c) => c.notNull())
     .addColumn('roles', sql`text[]`, (c) =>
-      c.notNull().check(sql`roles <@ ARRAY[${sql.join(ROLES.map((r) => sql.lit(r)))}]::text[] AND cardinality(roles) > 0`)
+      c
+        .notNull()
+        .check(
+          sql`roles <@ ARRAY[${sql.join(ROLES.map((r) => sql.lit(r)))}]::text[] AND cardinality(roles) > 0`
+        )
     )
     // Row scope: section codes of a section head, staff number of a staff member, firm of an evaluator.
     .addColumn('section_codes', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
@@ -66,8 +70,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('prev_hash', 'text', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('audit_log_entity_idx').on('audit_log').columns(['entity', 'entity_id']).execute();
-  await db.schema.createIndex('audit_log_actor_idx').on('audit_log').columns(['actor_login', 'seq']).execute();
+  await db.schema
+    .createIndex('audit_log_entity_idx')
+    .on('audit_log')
+    .columns(['entity', 'entity_id'])
+    .execute();
+  await db.schema
+    .createIndex('audit_log_actor_idx')
+    .on('audit_log')
+    .columns(['actor_login', 'seq'])
+    .execute();
 
   // One definition of a row's digest, used by the insert trigger and by the verifier.
   await sql`

@@ -25,11 +25,17 @@ export function isBuildStale(): boolean {
 
 export function runBuild(): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.resolve('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-      stdio: 'inherit'
-    });
+    const child = spawn(
+      process.execPath,
+      [path.resolve('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+      {
+        stdio: 'inherit'
+      }
+    );
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`前端构建失败 / vite build exited with ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`前端构建失败 / vite build exited with ${code}`))
+    );
   });
 }
 

@@ -19,7 +19,8 @@ export async function assertReachable(url: string, variable: string): Promise<vo
   try {
     await sql`SELECT 1`.execute(db);
   } catch (error) {
-    const reason = error instanceof Error ? error.message || (error as { code?: string }).code : String(error);
+    const reason =
+      error instanceof Error ? error.message || (error as { code?: string }).code : String(error);
     throw new StartupError(
       `无法连接 ${variable}（${describeUrl(url)}）：${reason}\nCannot connect to ${variable} (${describeUrl(url)}).`
     );

@@ -21,7 +21,11 @@ export interface DemoAccount {
 }
 
 export async function demoAccounts(source: Kysely<SourceDatabase>): Promise<DemoAccount[]> {
-  const section = await source.selectFrom('sections').select(['code', 'name']).orderBy('id').executeTakeFirst();
+  const section = await source
+    .selectFrom('sections')
+    .select(['code', 'name'])
+    .orderBy('id')
+    .executeTakeFirst();
   const staff = await source
     .selectFrom('staff')
     .select(['staff_no', 'name'])
@@ -38,7 +42,12 @@ export async function demoAccounts(source: Kysely<SourceDatabase>): Promise<Demo
       roles: ['section_head'],
       sectionCodes: section ? [section.code] : ['S01']
     },
-    { login: 'staff', displayName: `${staff?.name ?? '窗口人员'}（演示）`, roles: ['staff'], staffNo: staff?.staff_no ?? 'W001' },
+    {
+      login: 'staff',
+      displayName: `${staff?.name ?? '窗口人员'}（演示）`,
+      roles: ['staff'],
+      staffNo: staff?.staff_no ?? 'W001'
+    },
     { login: 'evaluator', displayName: '第三方测评员（演示）', roles: ['evaluator'], firmCode: 'F01' },
     { login: 'admin', displayName: '系统管理员（演示）', roles: ['admin'] },
     { login: 'auditor', displayName: '安全审计员（演示）', roles: ['auditor'] }
@@ -46,10 +55,17 @@ export async function demoAccounts(source: Kysely<SourceDatabase>): Promise<Demo
 }
 
 /** Creates the demo accounts that do not exist yet; returns every demo account. */
-export async function ensureDemoAccounts(db: Kysely<Database>, source: Kysely<SourceDatabase>): Promise<DemoAccount[]> {
+export async function ensureDemoAccounts(
+  db: Kysely<Database>,
+  source: Kysely<SourceDatabase>
+): Promise<DemoAccount[]> {
   const accounts = await demoAccounts(source);
   for (const account of accounts) {
-    const exists = await db.selectFrom('users').select('id').where('login', '=', account.login).executeTakeFirst();
+    const exists = await db
+      .selectFrom('users')
+      .select('id')
+      .where('login', '=', account.login)
+      .executeTakeFirst();
     if (exists) continue;
     const { id } = await createUser(db, SYSTEM_ACTOR, account, DEMO_PASSWORD);
     await db.updateTable('users').set({ must_change_password: false }).where('id', '=', id).execute();

@@ -21,7 +21,12 @@ export interface NavItem {
 const FIGURES: Role[] = ['leader', 'inspector', 'section_head'];
 
 export const NAV_ITEMS: readonly NavItem[] = [
-  { href: '/', label: '总览', description: '全局审批效能概况：收件、办结、在办与预警的关键指标。', roles: FIGURES },
+  {
+    href: '/',
+    label: '总览',
+    description: '全局审批效能概况：收件、办结、在办与预警的关键指标。',
+    roles: FIGURES
+  },
   {
     href: '/warnings',
     label: '逾期预警',

@@ -1,7 +1,15 @@
 // The roles of shared/spec/security.md. Shared with the browser for labels only: every
 // decision is taken on the server (src/lib/server/auth/guard.ts).
 
-export const ROLES = ['leader', 'inspector', 'section_head', 'staff', 'evaluator', 'admin', 'auditor'] as const;
+export const ROLES = [
+  'leader',
+  'inspector',
+  'section_head',
+  'staff',
+  'evaluator',
+  'admin',
+  'auditor'
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {

@@ -56,11 +56,19 @@ describe('AppNav', () => {
 
   it('shows a role only the areas it may open', () => {
     render(AppNav, { currentPath: '/appraisal', items: visibleNavItems(['staff']) });
-    expect(within(nav()).getAllByRole('link').map((a) => a.textContent)).toEqual(['千分制考核']);
+    expect(
+      within(nav())
+        .getAllByRole('link')
+        .map((a) => a.textContent)
+    ).toEqual(['千分制考核']);
   });
 
   it('shows the auditor the audit trail and nothing of the business', () => {
     render(AppNav, { currentPath: '/audit', items: visibleNavItems(['auditor']) });
-    expect(within(nav()).getAllByRole('link').map((a) => a.textContent)).toEqual(['审计日志']);
+    expect(
+      within(nav())
+        .getAllByRole('link')
+        .map((a) => a.textContent)
+    ).toEqual(['审计日志']);
   });
 });

@@ -29,7 +29,9 @@ describe('the audit trail', () => {
   it('keeps one chain when many transactions append at once', async () => {
     await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        t.db.transaction().execute((trx) => appendAudit(trx, inspector, { action: 'x.parallel', entity: 'x', entityId: i }))
+        t.db
+          .transaction()
+          .execute((trx) => appendAudit(trx, inspector, { action: 'x.parallel', entity: 'x', entityId: i }))
       )
     );
     expect(await verifyAuditChain(t.db)).toEqual({ checked: 32, firstBroken: null });
@@ -48,23 +50,32 @@ describe('the audit trail', () => {
     try {
       // A superuser can switch triggers off; the chain still gives the change away.
       await client.query(`SET session_replication_role = replica`);
-      await client.query(`UPDATE audit_log SET after = jsonb_set(after, '{deadline}', '"2027-01-31"') WHERE seq = 9`);
+      await client.query(
+        `UPDATE audit_log SET after = jsonb_set(after, '{deadline}', '"2027-01-31"') WHERE seq = 9`
+      );
     } finally {
       await client.end();
     }
-    expect(await verifyAuditChain(t.db)).toEqual({ checked: 32, firstBroken: { seq: '9', reason: 'content_changed' } });
+    expect(await verifyAuditChain(t.db)).toEqual({
+      checked: 32,
+      firstBroken: { seq: '9', reason: 'content_changed' }
+    });
   });
 
   it('reports the row after a deleted one as a broken link', async () => {
     const fresh = await createTestDatabases();
     try {
-      for (let i = 0; i < 5; i++) await appendAudit(fresh.db, inspector, { action: 'a', entity: 'e', entityId: i });
+      for (let i = 0; i < 5; i++)
+        await appendAudit(fresh.db, inspector, { action: 'a', entity: 'e', entityId: i });
       const client = new pg.Client({ connectionString: fresh.urls.superuser(fresh.names.product) });
       await client.connect();
       await client.query(`SET session_replication_role = replica`);
       await client.query(`DELETE FROM audit_log WHERE seq = 3`);
       await client.end();
-      expect(await verifyAuditChain(fresh.db)).toEqual({ checked: 4, firstBroken: { seq: '4', reason: 'link_broken' } });
+      expect(await verifyAuditChain(fresh.db)).toEqual({
+        checked: 4,
+        firstBroken: { seq: '4', reason: 'link_broken' }
+      });
     } finally {
       await fresh.destroy();
     }

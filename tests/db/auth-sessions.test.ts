@@ -24,23 +24,37 @@ describe('sign-in and sessions (controllable clock)', () => {
 
   const actions = async (login: string) =>
     (
-      await t.db.selectFrom('audit_log').select('action').where('actor_login', '=', login).orderBy('seq').execute()
+      await t.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('actor_login', '=', login)
+        .orderBy('seq')
+        .execute()
     ).map((r) => r.action);
 
   it('locks an account for 15 minutes after five failures, and says so even with the right password', async () => {
     for (let i = 1; i <= 4; i++) {
-      expect(await signIn(t.db, { login: 'lockme', password: 'wrong-password' }, client, at(i * 1000))).toEqual({
+      expect(
+        await signIn(t.db, { login: 'lockme', password: 'wrong-password' }, client, at(i * 1000))
+      ).toEqual({
         ok: false,
         reason: 'invalid'
       });
     }
     const fifth = await signIn(t.db, { login: 'lockme', password: 'wrong-password' }, client, at(5000));
     expect(fifth).toMatchObject({ ok: false, reason: 'locked' });
-    expect(await signIn(t.db, { login: 'lockme', password: PASSWORD }, client, at(5000 + minutes(14)))).toMatchObject({
+    expect(
+      await signIn(t.db, { login: 'lockme', password: PASSWORD }, client, at(5000 + minutes(14)))
+    ).toMatchObject({
       ok: false,
       reason: 'locked'
     });
-    const after = await signIn(t.db, { login: 'lockme', password: PASSWORD }, client, at(5000 + LOCKOUT_MS + 1));
+    const after = await signIn(
+      t.db,
+      { login: 'lockme', password: PASSWORD },
+      client,
+      at(5000 + LOCKOUT_MS + 1)
+    );
     expect(after.ok).toBe(true);
     expect(await actions('lockme')).toEqual([
       ...Array(4).fill('auth.sign_in_failed'),
@@ -63,7 +77,9 @@ describe('sign-in and sessions (controllable clock)', () => {
     if (!result.ok) throw new Error('sign-in failed');
     expect(await resolveSession(t.db, result.sessionToken, at(minutes(29)))).toMatchObject({ login: 'idle' });
     // The request at minute 29 counts as activity: idle is measured from it.
-    expect(await resolveSession(t.db, result.sessionToken, at(minutes(29) + SESSION_IDLE_MS - 1000))).not.toBeNull();
+    expect(
+      await resolveSession(t.db, result.sessionToken, at(minutes(29) + SESSION_IDLE_MS - 1000))
+    ).not.toBeNull();
     const late = at(minutes(29) + SESSION_IDLE_MS - 1000 + SESSION_IDLE_MS + 1000);
     expect(await resolveSession(t.db, result.sessionToken, late)).toBeNull();
   });

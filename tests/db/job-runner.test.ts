@@ -56,7 +56,11 @@ describe('running a job', () => {
   });
 
   it('runs again once the previous run has finished (the lock is released)', async () => {
-    const quick: JobDefinition = { name: 'quick-test-job', title: '测试', run: async () => ({ rowsTouched: 1 }) };
+    const quick: JobDefinition = {
+      name: 'quick-test-job',
+      title: '测试',
+      run: async () => ({ rowsTouched: 1 })
+    };
     expect((await runJob(quick, context)).status).toBe('succeeded');
     expect((await runJob(quick, context)).status).toBe('succeeded');
   });

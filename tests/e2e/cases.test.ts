@@ -20,7 +20,17 @@ const at = (iso: string) => new Date(iso);
 async function addCases(writer: Kysely<SourceDatabase>) {
   await writer
     .insertInto('matters')
-    .values({ id: 2, code: 'M002', name: '民办学校设立审批', department_id: 1, section_id: 2, kind: 'promised', statutory_days: 20, promised_days: 5, online: false })
+    .values({
+      id: 2,
+      code: 'M002',
+      name: '民办学校设立审批',
+      department_id: 1,
+      section_id: 2,
+      kind: 'promised',
+      statutory_days: 20,
+      promised_days: 5,
+      online: false
+    })
     .execute();
   const base = {
     region_code: '510107',
@@ -39,9 +49,27 @@ async function addCases(writer: Kysely<SourceDatabase>) {
   await writer
     .insertInto('cases')
     .values([
-      { ...base, id: 99, case_no: 'SP2026000099', matter_id: 2, received_at: at('2026-11-20T02:00:00Z'), accepted_at: at('2026-11-20T02:00:00Z'), status: 'accepted' },
+      {
+        ...base,
+        id: 99,
+        case_no: 'SP2026000099',
+        matter_id: 2,
+        received_at: at('2026-11-20T02:00:00Z'),
+        accepted_at: at('2026-11-20T02:00:00Z'),
+        status: 'accepted'
+      },
       // Accepted Fri 2025-09-26; correction requested Mon 09-29, materials back Tue 09-30.
-      { ...base, id: 100, case_no: 'SP2025000100', matter_id: 2, received_at: at('2025-09-26T02:00:00Z'), accepted_at: at('2025-09-26T03:00:00Z'), status: 'concluded', decision: 'approved', concluded_at: at('2025-10-14T07:00:00Z') }
+      {
+        ...base,
+        id: 100,
+        case_no: 'SP2025000100',
+        matter_id: 2,
+        received_at: at('2025-09-26T02:00:00Z'),
+        accepted_at: at('2025-09-26T03:00:00Z'),
+        status: 'concluded',
+        decision: 'approved',
+        concluded_at: at('2025-10-14T07:00:00Z')
+      }
     ])
     .execute();
   await writer
@@ -50,7 +78,14 @@ async function addCases(writer: Kysely<SourceDatabase>) {
       { id: 990, case_id: 99, kind: 'accepted', occurred_at: at('2026-11-20T02:00:00Z') },
       { id: 1000, case_id: 100, kind: 'received', occurred_at: at('2025-09-26T02:00:00Z') },
       { id: 1001, case_id: 100, kind: 'accepted', occurred_at: at('2025-09-26T03:00:00Z'), staff_id: 1 },
-      { id: 1002, case_id: 100, kind: 'correction_requested', occurred_at: at('2025-09-29T02:00:00Z'), staff_id: 1, note: '补充营业执照副本' },
+      {
+        id: 1002,
+        case_id: 100,
+        kind: 'correction_requested',
+        occurred_at: at('2025-09-29T02:00:00Z'),
+        staff_id: 1,
+        note: '补充营业执照副本'
+      },
       { id: 1003, case_id: 100, kind: 'correction_received', occurred_at: at('2025-09-30T06:00:00Z') },
       { id: 1004, case_id: 100, kind: 'concluded', occurred_at: at('2025-10-14T07:00:00Z'), staff_id: 1 }
     ])
@@ -69,8 +104,12 @@ describe('cases: scope, masking and the deadline trace', () => {
     await addCases(t.sourceWriter);
     await runSyncPass({ databaseUrl: t.urls.product, sourceUrl: t.urls.sourceReader });
     await addRoleUsers(t.db);
-    server = await startProductServer({ DATABASE_URL: t.urls.product, SOURCE_DATABASE_URL: t.urls.sourceReader });
-    for (const login of ['leader', 'inspector', 'section', 'admin']) cookies[login] = await signInCookie(server.baseUrl, login);
+    server = await startProductServer({
+      DATABASE_URL: t.urls.product,
+      SOURCE_DATABASE_URL: t.urls.sourceReader
+    });
+    for (const login of ['leader', 'inspector', 'section', 'admin'])
+      cookies[login] = await signInCookie(server.baseUrl, login);
   });
   afterAll(async () => {
     await server?.stop();
@@ -134,32 +173,37 @@ describe('cases: scope, masking and the deadline trace', () => {
     expect(Array.isArray(body.trace)).toBe(true);
   });
 
-  it.skipIf(!browserTestsEnabled())('lets an inspector reveal personal data, and audits it; shows the trace', async () => {
-    let browser: BrowserSession | undefined;
-    try {
-      browser = await launchBrowser();
-      const { page } = browser;
-      await signInPage(page, server.baseUrl, 'inspector');
-      await page.goto(`${server.baseUrl}/cases/SP2025000100`);
-      const trace = await page.locator('ol.trace').innerText();
-      expect(trace).toContain('受理日');
-      expect(trace).toMatch(/10月1日至10月8日/);
-      expect(trace).toMatch(/补正/);
-      await page.screenshot({ path: `${SHOTS}/case-trace.png`, fullPage: true });
-      expect(await page.locator('main').innerText()).not.toContain(ID_NO);
-      await page.getByRole('button', { name: /查看完整个人信息/ }).click();
-      await page.getByText('本次查看已记入审计日志').waitFor();
-      expect(await page.locator('main').innerText()).toContain(ID_NO);
-      const entries = await t.db
-        .selectFrom('audit_log')
-        .select(['action', 'entity_id', 'actor_login'])
-        .where('action', '=', 'personal_data.reveal')
-        .execute();
-      expect(entries).toEqual([{ action: 'personal_data.reveal', entity_id: 'SP2025000100', actor_login: 'inspector' }]);
-    } finally {
-      await browser?.close();
+  it.skipIf(!browserTestsEnabled())(
+    'lets an inspector reveal personal data, and audits it; shows the trace',
+    async () => {
+      let browser: BrowserSession | undefined;
+      try {
+        browser = await launchBrowser();
+        const { page } = browser;
+        await signInPage(page, server.baseUrl, 'inspector');
+        await page.goto(`${server.baseUrl}/cases/SP2025000100`);
+        const trace = await page.locator('ol.trace').innerText();
+        expect(trace).toContain('受理日');
+        expect(trace).toMatch(/10月1日至10月8日/);
+        expect(trace).toMatch(/补正/);
+        await page.screenshot({ path: `${SHOTS}/case-trace.png`, fullPage: true });
+        expect(await page.locator('main').innerText()).not.toContain(ID_NO);
+        await page.getByRole('button', { name: /查看完整个人信息/ }).click();
+        await page.getByText('本次查看已记入审计日志').waitFor();
+        expect(await page.locator('main').innerText()).toContain(ID_NO);
+        const entries = await t.db
+          .selectFrom('audit_log')
+          .select(['action', 'entity_id', 'actor_login'])
+          .where('action', '=', 'personal_data.reveal')
+          .execute();
+        expect(entries).toEqual([
+          { action: 'personal_data.reveal', entity_id: 'SP2025000100', actor_login: 'inspector' }
+        ]);
+      } finally {
+        await browser?.close();
+      }
     }
-  });
+  );
 
   it('shows the sync progress per relation on the status page', async () => {
     const html = await (await get('/admin/status', 'admin')).text();
@@ -171,7 +215,12 @@ describe('cases: scope, masking and the deadline trace', () => {
   it('refuses the reveal to a leader (no raw personal data)', async () => {
     const response = await fetch(`${server.baseUrl}/cases/SP2026000099?/reveal`, {
       method: 'POST',
-      headers: { cookie: cookies.leader, origin: server.baseUrl, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        cookie: cookies.leader,
+        origin: server.baseUrl,
+        accept: 'text/html',
+        'content-type': 'application/x-www-form-urlencoded'
+      },
       body: ''
     });
     expect(response.status).toBe(403);

@@ -30,7 +30,10 @@ describe('permissions of every route for every role', () => {
     await runSyncPass({ databaseUrl: t.urls.product, sourceUrl: t.urls.sourceReader });
     await addRoleUsers(t.db);
     const { token } = await createApiToken(t.db, SYSTEM_ACTOR, 'e2e-monitor');
-    server = await startProductServer({ DATABASE_URL: t.urls.product, SOURCE_DATABASE_URL: t.urls.sourceReader });
+    server = await startProductServer({
+      DATABASE_URL: t.urls.product,
+      SOURCE_DATABASE_URL: t.urls.sourceReader
+    });
     headers.set('anonymous', {});
     headers.set('token', { authorization: `Bearer ${token}` });
     for (const user of ROLE_USERS) {
@@ -46,11 +49,15 @@ describe('permissions of every route for every role', () => {
     const differences: string[] = [];
     for (const [routeId, rule] of Object.entries(ROUTE_PERMISSIONS)) {
       for (const who of EVERYONE) {
-        const response = await fetch(server.baseUrl + rule.path, { redirect: 'manual', headers: headers.get(who) });
+        const response = await fetch(server.baseUrl + rule.path, {
+          redirect: 'manual',
+          headers: headers.get(who)
+        });
         await response.arrayBuffer();
         const expected = expectedOutcome(rule, who);
         const actual = outcomeOf(response);
-        if (actual !== expected) differences.push(`${routeId} as ${who}: expected ${expected}, got ${actual}`);
+        if (actual !== expected)
+          differences.push(`${routeId} as ${who}: expected ${expected}, got ${actual}`);
       }
     }
     expect(differences).toEqual([]);
@@ -62,9 +69,14 @@ describe('permissions of every route for every role', () => {
     expect(await anonymous.json()).toMatchObject({ error: { code: 'unauthorized' } });
     const staff = await fetch(`${server.baseUrl}/api/v1/health`, { headers: headers.get('staff') });
     expect(await staff.json()).toMatchObject({ error: { code: 'forbidden' } });
-    const bad = await fetch(`${server.baseUrl}/api/v1/health`, { headers: { authorization: 'Bearer aeo_forged' } });
+    const bad = await fetch(`${server.baseUrl}/api/v1/health`, {
+      headers: { authorization: 'Bearer aeo_forged' }
+    });
     expect(bad.status).toBe(401);
-    const write = await fetch(`${server.baseUrl}/api/v1/health`, { method: 'POST', headers: headers.get('token') });
+    const write = await fetch(`${server.baseUrl}/api/v1/health`, {
+      method: 'POST',
+      headers: headers.get('token')
+    });
     expect(write.status).toBe(405);
     const used = await t.db.selectFrom('api_tokens').select('last_used_at').executeTakeFirstOrThrow();
     expect(used.last_used_at).not.toBeNull();
@@ -81,7 +93,11 @@ describe('permissions of every route for every role', () => {
     const response = await fetch(`${server.baseUrl}/login`, {
       method: 'POST',
       redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: server.baseUrl },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'text/html',
+        origin: server.baseUrl
+      },
       body: new URLSearchParams({ login: 'leader', password: 'test-password-2026' })
     });
     const cookie = response.headers.get('set-cookie') ?? '';
@@ -94,7 +110,11 @@ describe('permissions of every route for every role', () => {
     const response = await fetch(`${server.baseUrl}/login`, {
       method: 'POST',
       redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: 'https://evil.example' },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'text/html',
+        origin: 'https://evil.example'
+      },
       body: new URLSearchParams({ login: 'leader', password: 'test-password-2026' })
     });
     expect(response.status).toBe(403);

@@ -23,7 +23,10 @@ describe.skipIf(!browserTestsEnabled())('signing in as each role', () => {
     t = await createTestDatabases();
     await insertSampleSource(t.sourceWriter);
     await addRoleUsers(t.db);
-    server = await startProductServer({ DATABASE_URL: t.urls.product, SOURCE_DATABASE_URL: t.urls.sourceReader });
+    server = await startProductServer({
+      DATABASE_URL: t.urls.product,
+      SOURCE_DATABASE_URL: t.urls.sourceReader
+    });
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -73,7 +76,12 @@ describe.skipIf(!browserTestsEnabled())('signing in as each role', () => {
 
   it('makes a new user replace the one-time password before anything else', async () => {
     const { page } = browser;
-    await createUser(t.db, SYSTEM_ACTOR, { login: 'newcomer', displayName: '新同事', roles: ['leader'] }, 'one-time-pass-123');
+    await createUser(
+      t.db,
+      SYSTEM_ACTOR,
+      { login: 'newcomer', displayName: '新同事', roles: ['leader'] },
+      'one-time-pass-123'
+    );
     await page.context().clearCookies();
     await signInPage(page, server.baseUrl, 'newcomer', 'one-time-pass-123');
     expect(new URL(page.url()).pathname).toBe('/account/password');
@@ -85,7 +93,11 @@ describe.skipIf(!browserTestsEnabled())('signing in as each role', () => {
     await page.getByLabel('再次输入新密码').fill('Fresh-start-2026!');
     await page.getByRole('button', { name: '保存新密码' }).click();
     await page.waitForURL(`${server.baseUrl}/`);
-    const audit = await t.db.selectFrom('audit_log').select('action').where('actor_login', '=', 'newcomer').execute();
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('actor_login', '=', 'newcomer')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['auth.sign_in', 'user.password_changed']);
   });
 });

@@ -5,7 +5,17 @@ import type { Role } from '../../src/lib/roles';
 // unit test fails when a route exists that is not listed here.
 
 export type Who = Role | 'anonymous' | 'token';
-export const EVERYONE: Who[] = ['anonymous', 'token', 'leader', 'inspector', 'section_head', 'staff', 'evaluator', 'admin', 'auditor'];
+export const EVERYONE: Who[] = [
+  'anonymous',
+  'token',
+  'leader',
+  'inspector',
+  'section_head',
+  'staff',
+  'evaluator',
+  'admin',
+  'auditor'
+];
 
 /** 'ok' 200 · 'login' 303 to /login · 'redirect' another 303 · 403 · 401 · 404 */
 export type Outcome = 'ok' | 'login' | 'redirect' | 401 | 403 | 404;
@@ -32,7 +42,11 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   '/cases/export': { path: '/cases/export', allowed: FIGURES },
   // A case of section S01: the test's section head is scoped to S01.
   '/cases/[case_no]': { path: '/cases/SP2026000001', allowed: FIGURES },
-  '/api/v1/cases/[case_no]': { path: '/api/v1/cases/SP2026000001', api: true, allowed: [...FIGURES, 'token'] },
+  '/api/v1/cases/[case_no]': {
+    path: '/api/v1/cases/SP2026000001',
+    api: true,
+    allowed: [...FIGURES, 'token']
+  },
   '/appraisal': { path: '/appraisal', allowed: [...FIGURES, 'staff'] },
   '/evaluation': { path: '/evaluation', allowed: ['leader', 'inspector', 'evaluator'] },
   '/bulletins': { path: '/bulletins', allowed: FIGURES },
@@ -45,7 +59,9 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   '/account/password': { path: '/account/password', allowed: SIGNED_IN },
   '/login': {
     path: '/login',
-    outcomes: Object.fromEntries(EVERYONE.map((w) => [w, w === 'anonymous' || w === 'token' ? 'ok' : 'redirect']))
+    outcomes: Object.fromEntries(
+      EVERYONE.map((w) => [w, w === 'anonymous' || w === 'token' ? 'ok' : 'redirect'])
+    )
   },
   '/logout': { path: '/logout', outcomes: Object.fromEntries(EVERYONE.map((w) => [w, 'redirect'])) },
   '/api/v1/overdue': { path: '/api/v1/overdue?basis=statutory', api: true, allowed: [...FIGURES, 'token'] },

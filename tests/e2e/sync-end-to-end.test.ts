@@ -29,18 +29,57 @@ async function loadHandMadeSource(w: Kysely<SourceDatabase>) {
   await w.insertInto('sections').values({ id: 1, code: 'S01', name: '市场准入审批科' }).execute();
   await w
     .insertInto('service_points')
-    .values({ id: 1, code: 'P01', name: '区政务服务中心', level: 'district', parent_id: null, region_code: '510107' })
+    .values({
+      id: 1,
+      code: 'P01',
+      name: '区政务服务中心',
+      level: 'district',
+      parent_id: null,
+      region_code: '510107'
+    })
     .execute();
-  await w.insertInto('windows').values({ id: 1, code: 'W01', name: '1号窗口', service_point_id: 1, section_id: 1 }).execute();
+  await w
+    .insertInto('windows')
+    .values({ id: 1, code: 'W01', name: '1号窗口', service_point_id: 1, section_id: 1 })
+    .execute();
   await w
     .insertInto('staff')
-    .values({ id: 1, staff_no: 'E001', name: '张敏', window_id: 1, section_id: 1, position: 'window', employment: 'civil_servant', active: true })
+    .values({
+      id: 1,
+      staff_no: 'E001',
+      name: '张敏',
+      window_id: 1,
+      section_id: 1,
+      position: 'window',
+      employment: 'civil_servant',
+      active: true
+    })
     .execute();
   await w
     .insertInto('matters')
     .values([
-      { id: 1, code: 'M001', name: '食品经营许可', department_id: 1, section_id: 1, kind: 'promised', statutory_days: 20, promised_days: 5, online: true },
-      { id: 2, code: 'M002', name: '个体工商户名称变更', department_id: 1, section_id: 1, kind: 'immediate', statutory_days: 1, promised_days: 0, online: true }
+      {
+        id: 1,
+        code: 'M001',
+        name: '食品经营许可',
+        department_id: 1,
+        section_id: 1,
+        kind: 'promised',
+        statutory_days: 20,
+        promised_days: 5,
+        online: true
+      },
+      {
+        id: 2,
+        code: 'M002',
+        name: '个体工商户名称变更',
+        department_id: 1,
+        section_id: 1,
+        kind: 'immediate',
+        statutory_days: 1,
+        promised_days: 0,
+        online: true
+      }
     ])
     .execute();
   const base = {
@@ -57,11 +96,35 @@ async function loadHandMadeSource(w: Kysely<SourceDatabase>) {
   };
   const now = new Date();
   const cases = [
-    { id: 1, case_no: 'E2E-1', matter_id: 1, accepted: '2025-09-26T03:00:00Z', concluded: '2025-10-10T07:00:00Z' },
-    { id: 2, case_no: 'E2E-2', matter_id: 1, accepted: '2025-03-03T02:00:00Z', concluded: '2025-03-13T07:00:00Z' },
-    { id: 3, case_no: 'E2E-3', matter_id: 2, accepted: '2026-02-13T02:00:00Z', concluded: '2026-02-14T03:00:00Z' },
+    {
+      id: 1,
+      case_no: 'E2E-1',
+      matter_id: 1,
+      accepted: '2025-09-26T03:00:00Z',
+      concluded: '2025-10-10T07:00:00Z'
+    },
+    {
+      id: 2,
+      case_no: 'E2E-2',
+      matter_id: 1,
+      accepted: '2025-03-03T02:00:00Z',
+      concluded: '2025-03-13T07:00:00Z'
+    },
+    {
+      id: 3,
+      case_no: 'E2E-3',
+      matter_id: 2,
+      accepted: '2026-02-13T02:00:00Z',
+      concluded: '2026-02-14T03:00:00Z'
+    },
     { id: 4, case_no: 'E2E-4', matter_id: 1, accepted: '2026-11-02T02:00:00Z', concluded: null },
-    { id: 5, case_no: 'E2E-5', matter_id: 1, accepted: '2025-09-26T03:00:00Z', concluded: '2025-11-03T07:00:00Z' },
+    {
+      id: 5,
+      case_no: 'E2E-5',
+      matter_id: 1,
+      accepted: '2025-09-26T03:00:00Z',
+      concluded: '2025-11-03T07:00:00Z'
+    },
     { id: 6, case_no: 'E2E-6', matter_id: 1, accepted: now.toISOString(), concluded: null }
   ];
   await w
@@ -81,7 +144,12 @@ async function loadHandMadeSource(w: Kysely<SourceDatabase>) {
     )
     .execute();
   let id = 0;
-  const event = (case_id: number, kind: SourceDatabase['case_events']['kind'], iso: string, days: number | null = null) => ({
+  const event = (
+    case_id: number,
+    kind: SourceDatabase['case_events']['kind'],
+    iso: string,
+    days: number | null = null
+  ) => ({
     id: ++id,
     case_id,
     kind,
@@ -110,7 +178,10 @@ describe('sync end to end: a separate source database, npm run job -- sync, the 
 
   beforeAll(async () => {
     sourceDir = mkdtempSync(path.join(os.tmpdir(), 'oversight-e2e-source-'));
-    sourceCluster = await startEmbeddedCluster({ baseDir: sourceDir, preferredPort: 58000 + Math.floor(Math.random() * 500) });
+    sourceCluster = await startEmbeddedCluster({
+      baseDir: sourceDir,
+      preferredPort: 58000 + Math.floor(Math.random() * 500)
+    });
     await provisionDatabases(sourceCluster, { product: 'unused', source: 'approval' });
     const writer = createKysely<SourceDatabase>(sourceCluster.url('approval'), { max: 2 });
     await migrateDemoSource(writer);
@@ -119,7 +190,10 @@ describe('sync end to end: a separate source database, npm run job -- sync, the 
     await writer.destroy();
 
     t = await createTestDatabases();
-    const env = { DATABASE_URL: t.urls.product, SOURCE_DATABASE_URL: sourceCluster.url('approval', 'reader') };
+    const env = {
+      DATABASE_URL: t.urls.product,
+      SOURCE_DATABASE_URL: sourceCluster.url('approval', 'reader')
+    };
     const sync = await runScript('scripts/job.ts', ['sync'], env, 120_000);
     expect(sync.code, sync.stdout + sync.stderr).toBe(0);
     ({ token } = await createApiToken(t.db, SYSTEM_ACTOR, 'e2e'));
@@ -140,21 +214,69 @@ describe('sync end to end: a separate source database, npm run job -- sync, the 
 
   it.each([
     // Worked example: Fri 09-26 + 5 WD = 10-10 (Sun 09-28 works; 10-01..10-08 off).
-    ['E2E-1', { accepted_on: '2025-09-26', concluded_on: '2025-10-10', promised: { limit_days: 5, due_on: '2025-10-10', on_time: true }, statutory: { limit_days: 20, due_on: '2025-10-30', on_time: true }, colour: null, flags: [] }],
+    [
+      'E2E-1',
+      {
+        accepted_on: '2025-09-26',
+        concluded_on: '2025-10-10',
+        promised: { limit_days: 5, due_on: '2025-10-10', on_time: true },
+        statutory: { limit_days: 20, due_on: '2025-10-30', on_time: true },
+        colour: null,
+        flags: []
+      }
+    ],
     // Worked example: stop opened 03-04, closed 03-06; 03-05 and 03-06 not counted; due 03-12, concluded 03-13.
-    ['E2E-2', { accepted_on: '2025-03-03', promised: { limit_days: 5, due_on: '2025-03-12', on_time: false }, statutory: { limit_days: 20, due_on: '2025-04-02', on_time: true }, colour: null, flags: [] }],
+    [
+      'E2E-2',
+      {
+        accepted_on: '2025-03-03',
+        promised: { limit_days: 5, due_on: '2025-03-12', on_time: false },
+        statutory: { limit_days: 20, due_on: '2025-04-02', on_time: true },
+        colour: null,
+        flags: []
+      }
+    ],
     // 即办件 accepted Fri 02-13, concluded on make-up Saturday 02-14: not the same day.
-    ['E2E-3', { accepted_on: '2026-02-13', promised: { limit_days: 0, due_on: '2026-02-13', on_time: false }, statutory: { limit_days: 1, due_on: '2026-02-14', on_time: true }, colour: null, flags: ['immediate_not_same_day'] }],
+    [
+      'E2E-3',
+      {
+        accepted_on: '2026-02-13',
+        promised: { limit_days: 0, due_on: '2026-02-13', on_time: false },
+        statutory: { limit_days: 1, due_on: '2026-02-14', on_time: true },
+        colour: null,
+        flags: ['immediate_not_same_day']
+      }
+    ],
     // Open since Mon 2026-11-02, promised due Mon 11-09: red from 11-10 on.
-    ['E2E-4', { accepted_on: '2026-11-02', concluded_on: null, promised: { limit_days: 5, due_on: '2026-11-09', on_time: null }, statutory: { limit_days: 20, due_on: '2026-11-30', on_time: null }, colour: 'red' }],
+    [
+      'E2E-4',
+      {
+        accepted_on: '2026-11-02',
+        concluded_on: null,
+        promised: { limit_days: 5, due_on: '2026-11-09', on_time: null },
+        statutory: { limit_days: 20, due_on: '2026-11-30', on_time: null },
+        colour: 'red'
+      }
+    ],
     // Extension logged 11-05, after the statutory due date 10-30: invalid, extends nothing.
-    ['E2E-5', { promised: { limit_days: 5, due_on: '2025-10-10', on_time: false }, statutory: { limit_days: 20, due_on: '2025-10-30', on_time: false }, flags: ['invalid_extension'] }]
+    [
+      'E2E-5',
+      {
+        promised: { limit_days: 5, due_on: '2025-10-10', on_time: false },
+        statutory: { limit_days: 20, due_on: '2025-10-30', on_time: false },
+        flags: ['invalid_extension']
+      }
+    ]
   ])('%s has the deadlines worked out by hand', async (caseNo, expected) => {
     expect(await api(`/api/v1/cases/${caseNo}`)).toMatchObject({ case_no: caseNo, ...expected });
   });
 
   it('shows a case accepted today as green, with no verdict yet', async () => {
-    expect(await api('/api/v1/cases/E2E-6')).toMatchObject({ colour: 'green', promised: { on_time: null }, elapsed_days: 0 });
+    expect(await api('/api/v1/cases/E2E-6')).toMatchObject({
+      colour: 'green',
+      promised: { on_time: null },
+      elapsed_days: 0
+    });
   });
 
   it('lists the open case past its promised deadline in GET /api/v1/overdue', async () => {
@@ -165,7 +287,9 @@ describe('sync end to end: a separate source database, npm run job -- sync, the 
   });
 
   it('answers a bad parameter with a 400 naming it', async () => {
-    const response = await fetch(`${server.baseUrl}/api/v1/overdue?basis=weekly`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${server.baseUrl}/api/v1/overdue?basis=weekly`, {
+      headers: { authorization: `Bearer ${token}` }
+    });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: { code: 'bad_parameter', parameter: 'basis' } });
   });

@@ -28,7 +28,9 @@ function urlFor(user: string, password: string, database: string): string {
 
 export async function adminQuery(sql: string, params: unknown[] = []): Promise<pg.QueryResult> {
   const cluster = inject('cluster');
-  const client = new pg.Client({ connectionString: urlFor('postgres', cluster.superuserPassword, 'postgres') });
+  const client = new pg.Client({
+    connectionString: urlFor('postgres', cluster.superuserPassword, 'postgres')
+  });
   await client.connect();
   try {
     return await client.query(sql, params);

@@ -14,7 +14,10 @@ export interface TestUser {
   roles: Role[];
 }
 
-export async function addUser(db: Kysely<Database>, user: Partial<NewUser> & { login: string; roles: Role[] }) {
+export async function addUser(
+  db: Kysely<Database>,
+  user: Partial<NewUser> & { login: string; roles: Role[] }
+) {
   const { id } = await createUser(db, SYSTEM_ACTOR, { displayName: user.login, ...user }, TEST_PASSWORD);
   await db.updateTable('users').set({ must_change_password: false }).where('id', '=', id).execute();
   return id;
@@ -36,7 +39,11 @@ export async function addRoleUsers(db: Kysely<Database>): Promise<void> {
 }
 
 /** Signs in over HTTP like the login form does; returns the session cookie header. */
-export async function signInCookie(baseUrl: string, login: string, password = TEST_PASSWORD): Promise<string> {
+export async function signInCookie(
+  baseUrl: string,
+  login: string,
+  password = TEST_PASSWORD
+): Promise<string> {
   const response = await fetch(`${baseUrl}/login`, {
     method: 'POST',
     redirect: 'manual',
@@ -53,5 +60,8 @@ export async function signInPage(page: Page, baseUrl: string, login: string, pas
   await page.goto(`${baseUrl}/login`);
   await page.getByLabel('登录名').fill(login);
   await page.getByLabel('密码').fill(password);
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), page.getByRole('button', { name: '登录' }).click()]);
+  await Promise.all([
+    page.waitForURL((url) => !url.pathname.startsWith('/login')),
+    page.getByRole('button', { name: '登录' }).click()
+  ]);
 }

@@ -11,7 +11,13 @@ function routeIds(dir = ROUTES_DIR): string[] {
   const ids: string[] = [];
   const entries = readdirSync(dir);
   if (entries.some((e) => ROUTE_FILES.has(e))) {
-    const id = '/' + path.relative(ROUTES_DIR, dir).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s)).join('/');
+    const id =
+      '/' +
+      path
+        .relative(ROUTES_DIR, dir)
+        .split(path.sep)
+        .filter((s) => s && !/^\(.*\)$/.test(s))
+        .join('/');
     ids.push(id);
   }
   for (const entry of entries) {
@@ -30,7 +36,8 @@ describe('the permission table', () => {
     for (const id of routeIds()) {
       const dir = path.join(ROUTES_DIR, id);
       const files = readdirSync(dir);
-      if (files.includes('+page.svelte')) expect(files, `${id} has no +page.server.ts`).toContain('+page.server.ts');
+      if (files.includes('+page.svelte'))
+        expect(files, `${id} has no +page.server.ts`).toContain('+page.server.ts');
     }
   });
 });

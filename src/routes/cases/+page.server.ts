@@ -12,5 +12,10 @@ export const load: PageServerLoad = async (event) => {
     listCases(getDb(), { ...filter, limit: filter.limit + 1 }, scope),
     listSections(getDb(), scope)
   ]);
-  return { filter, sections, rows: rows.slice(0, filter.limit).map(maskRow), hasNext: rows.length > filter.limit };
+  return {
+    filter,
+    sections,
+    rows: rows.slice(0, filter.limit).map(maskRow),
+    hasNext: rows.length > filter.limit
+  };
 };

@@ -41,7 +41,11 @@ export const actions: Actions = {
       expires: result.expiresAt
     });
     if (result.mustChangePassword) redirect(303, '/account/password');
-    const user = await getDb().selectFrom('users').select('roles').where('id', '=', result.userId).executeTakeFirstOrThrow();
+    const user = await getDb()
+      .selectFrom('users')
+      .select('roles')
+      .where('id', '=', result.userId)
+      .executeTakeFirstOrThrow();
     redirect(303, safeNext(url.searchParams.get('next')) ?? homeFor(user.roles));
   }
 };

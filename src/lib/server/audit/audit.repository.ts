@@ -56,7 +56,11 @@ export interface AuditFilter {
 }
 
 export async function listAudit(db: Kysely<Database>, filter: AuditFilter) {
-  let query = db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(filter.limit ?? 100);
+  let query = db
+    .selectFrom('audit_log')
+    .selectAll()
+    .orderBy('seq', 'desc')
+    .limit(filter.limit ?? 100);
   if (filter.actor) query = query.where('actor_login', '=', filter.actor);
   if (filter.action) query = query.where('action', 'like', `${filter.action}%`);
   if (filter.entity) query = query.where('entity', '=', filter.entity);

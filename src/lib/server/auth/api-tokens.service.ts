@@ -9,7 +9,11 @@ import { newSecret, secretHash } from './tokens';
 
 export const TOKEN_PREFIX = 'aeo_';
 
-export async function createApiToken(db: Kysely<Database>, actor: Actor, name: string): Promise<{ id: number; token: string }> {
+export async function createApiToken(
+  db: Kysely<Database>,
+  actor: Actor,
+  name: string
+): Promise<{ id: number; token: string }> {
   const token = newSecret(TOKEN_PREFIX);
   return db.transaction().execute(async (trx) => {
     const row = await trx
@@ -17,12 +21,21 @@ export async function createApiToken(db: Kysely<Database>, actor: Actor, name: s
       .values({ name, token_hash: secretHash(token), created_by: actor.login })
       .returning(['id', 'name', 'created_by'])
       .executeTakeFirstOrThrow();
-    await appendAudit(trx, actor, { action: 'api_token.create', entity: 'api_token', entityId: row.id, after: row });
+    await appendAudit(trx, actor, {
+      action: 'api_token.create',
+      entity: 'api_token',
+      entityId: row.id,
+      after: row
+    });
     return { id: row.id, token };
   });
 }
 
-export async function resolveApiToken(db: Kysely<Database>, token: string, now: Date): Promise<Identity | null> {
+export async function resolveApiToken(
+  db: Kysely<Database>,
+  token: string,
+  now: Date
+): Promise<Identity | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
   const row = await db
     .updateTable('api_tokens')

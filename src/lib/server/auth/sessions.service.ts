@@ -33,16 +33,29 @@ export async function signIn(
   client: Client,
   now: Date
 ): Promise<SignInResult> {
-  const user = await db.selectFrom('users').selectAll().where('login', '=', credentials.login).executeTakeFirst();
+  const user = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('login', '=', credentials.login)
+    .executeTakeFirst();
   const anonymous: Actor = { userId: null, login: credentials.login.slice(0, 64), roles: [], ip: client.ip };
   if (!user || !user.active) {
     await verifyPassword(await (decoyHash ??= hashPassword('decoy-password-000')), credentials.password);
-    await appendAudit(db, anonymous, { action: 'auth.sign_in_failed', entity: 'user', after: { reason: 'unknown_login' } });
+    await appendAudit(db, anonymous, {
+      action: 'auth.sign_in_failed',
+      entity: 'user',
+      after: { reason: 'unknown_login' }
+    });
     return { ok: false, reason: 'invalid' };
   }
   const actor: Actor = { userId: user.id, login: user.login, roles: user.roles, ip: client.ip };
   if (user.locked_until && user.locked_until > now) {
-    await appendAudit(db, actor, { action: 'auth.sign_in_failed', entity: 'user', entityId: user.id, after: { reason: 'locked' } });
+    await appendAudit(db, actor, {
+      action: 'auth.sign_in_failed',
+      entity: 'user',
+      entityId: user.id,
+      after: { reason: 'locked' }
+    });
     return { ok: false, reason: 'locked', lockedUntil: user.locked_until };
   }
   if (!(await verifyPassword(user.password_hash, credentials.password))) {
@@ -62,12 +75,18 @@ export async function signIn(
         after: { reason: 'wrong_password', attempts, locked_until: lockedUntil }
       });
     });
-    return lock ? { ok: false, reason: 'locked', lockedUntil: lockedUntil! } : { ok: false, reason: 'invalid' };
+    return lock
+      ? { ok: false, reason: 'locked', lockedUntil: lockedUntil! }
+      : { ok: false, reason: 'invalid' };
   }
   const sessionToken = newSecret();
   const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS);
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', user.id).execute();
+    await trx
+      .updateTable('users')
+      .set({ failed_attempts: 0, locked_until: null })
+      .where('id', '=', user.id)
+      .execute();
     await trx
       .insertInto('sessions')
       .values({
@@ -82,11 +101,21 @@ export async function signIn(
       .execute();
     await appendAudit(trx, actor, { action: 'auth.sign_in', entity: 'user', entityId: user.id });
   });
-  return { ok: true, sessionToken, expiresAt, mustChangePassword: user.must_change_password, userId: user.id };
+  return {
+    ok: true,
+    sessionToken,
+    expiresAt,
+    mustChangePassword: user.must_change_password,
+    userId: user.id
+  };
 }
 
 /** The identity behind a session cookie, or null when unknown, idle too long or expired. */
-export async function resolveSession(db: Kysely<Database>, sessionToken: string, now: Date): Promise<Identity | null> {
+export async function resolveSession(
+  db: Kysely<Database>,
+  sessionToken: string,
+  now: Date
+): Promise<Identity | null> {
   const idHash = secretHash(sessionToken);
   const row = await db
     .selectFrom('sessions')

@@ -27,7 +27,8 @@ export function validateNewUser(user: NewUser): FieldErrors {
   if (!user.displayName.trim()) errors.displayName = '请填写姓名';
   if (user.roles.length === 0) errors.roles = '至少选择一个角色';
   else if (!user.roles.every(isRole)) errors.roles = '包含未知角色';
-  if (user.roles.includes('section_head') && !user.sectionCodes?.length) errors.sectionCodes = '科长须指定所管科室';
+  if (user.roles.includes('section_head') && !user.sectionCodes?.length)
+    errors.sectionCodes = '科长须指定所管科室';
   if (user.roles.includes('staff') && !user.staffNo) errors.staffNo = '窗口人员须关联工号';
   if (user.roles.includes('evaluator') && !user.firmCode) errors.firmCode = '第三方测评人员须指定所属机构';
   return errors;
@@ -50,7 +51,11 @@ export async function createUser(
   if (Object.keys(errors).length) throw new ValidationError(errors);
   const passwordHash = await hashPassword(password);
   return db.transaction().execute(async (trx) => {
-    const taken = await trx.selectFrom('users').select('id').where('login', '=', user.login).executeTakeFirst();
+    const taken = await trx
+      .selectFrom('users')
+      .select('id')
+      .where('login', '=', user.login)
+      .executeTakeFirst();
     if (taken) throw new ValidationError({ login: '该登录名已存在' });
     const row = await trx
       .insertInto('users')
@@ -77,7 +82,11 @@ export async function changePassword(
   current: string,
   next: string
 ): Promise<FieldErrors> {
-  const user = await db.selectFrom('users').selectAll().where('id', '=', actor.userId).executeTakeFirstOrThrow();
+  const user = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', actor.userId)
+    .executeTakeFirstOrThrow();
   if (!(await verifyPassword(user.password_hash, current))) return { current: '当前密码不正确' };
   const problem = passwordProblem(next, user.login);
   if (problem) return { next: problem };
@@ -119,7 +128,13 @@ export async function updateUserAccess(
       .returning(['id', 'roles', 'active', 'section_codes'])
       .executeTakeFirstOrThrow();
     if (change.active === false) await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
-    await appendAudit(trx, actor, { action: 'user.update_access', entity: 'user', entityId: userId, before, after });
+    await appendAudit(trx, actor, {
+      action: 'user.update_access',
+      entity: 'user',
+      entityId: userId,
+      before,
+      after
+    });
   });
 }
 
@@ -130,7 +145,12 @@ export async function resetPassword(db: Kysely<Database>, actor: Actor, userId: 
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('users')
-      .set({ password_hash: passwordHash, must_change_password: true, failed_attempts: 0, locked_until: null })
+      .set({
+        password_hash: passwordHash,
+        must_change_password: true,
+        failed_attempts: 0,
+        locked_until: null
+      })
       .where('id', '=', userId)
       .execute();
     await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();

@@ -14,7 +14,11 @@ export function caseApiBody(detail: CaseDetail, clock: ClockResult) {
     section_code: detail.section_code,
     accepted_on: clock.acceptedOn,
     concluded_on: detail.concluded_at ? localDate(detail.concluded_at) : null,
-    promised: { limit_days: clock.promised.limitDays, due_on: clock.promised.dueOn, on_time: clock.promised.onTime },
+    promised: {
+      limit_days: clock.promised.limitDays,
+      due_on: clock.promised.dueOn,
+      on_time: clock.promised.onTime
+    },
     statutory: {
       limit_days: clock.statutory.limitDays,
       due_on: clock.statutory.dueOn,

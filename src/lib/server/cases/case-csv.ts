@@ -5,7 +5,21 @@ import type { maskRow } from './case-list';
 // The case list as CSV for Excel: UTF-8 with a byte-order mark (without it Excel on
 // Windows reads Chinese as GBK), Chinese headers, masked personal data.
 
-const HEADERS = ['办件编号', '审批事项', '审批科室', '状态', '申请人', '证件号码（脱敏）', '联系电话（脱敏）', '收件时间', '受理时间', '办结时间', '承诺到期日', '法定到期日', '预警'];
+const HEADERS = [
+  '办件编号',
+  '审批事项',
+  '审批科室',
+  '状态',
+  '申请人',
+  '证件号码（脱敏）',
+  '联系电话（脱敏）',
+  '收件时间',
+  '受理时间',
+  '办结时间',
+  '承诺到期日',
+  '法定到期日',
+  '预警'
+];
 
 function cell(value: string | null | undefined): string {
   const text = value ?? '';

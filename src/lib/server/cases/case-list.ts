@@ -10,7 +10,10 @@ export const PAGE_SIZE = 50;
 const STATUSES: CaseStatus[] = ['received', 'accepted', 'suspended', 'concluded', 'rejected', 'withdrawn'];
 const COLOURS: Colour[] = ['green', 'yellow', 'red'];
 
-export function caseListFilter(params: URLSearchParams, limit = PAGE_SIZE): CaseListFilter & { page: number } {
+export function caseListFilter(
+  params: URLSearchParams,
+  limit = PAGE_SIZE
+): CaseListFilter & { page: number } {
   const page = Math.max(1, Math.floor(Number(params.get('page') ?? '1')) || 1);
   const text = (name: string) => params.get(name)?.trim() || undefined;
   const oneOf = <T extends string>(name: string, allowed: readonly T[]): T | undefined => {
@@ -29,5 +32,9 @@ export function caseListFilter(params: URLSearchParams, limit = PAGE_SIZE): Case
 }
 
 export function maskRow(row: CaseListRow) {
-  return { ...row, applicant_id_no: maskIdNumber(row.applicant_id_no), applicant_phone: maskPhone(row.applicant_phone) };
+  return {
+    ...row,
+    applicant_id_no: maskIdNumber(row.applicant_id_no),
+    applicant_phone: maskPhone(row.applicant_phone)
+  };
 }

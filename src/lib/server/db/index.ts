@@ -15,7 +15,8 @@ interface Registry {
   source?: Kysely<SourceDatabase>;
 }
 
-const registry: Registry = ((globalThis as Record<symbol, Registry>)[Symbol.for('oversight.databases')] ??= {});
+const registry: Registry = ((globalThis as Record<symbol, Registry>)[Symbol.for('oversight.databases')] ??=
+  {});
 
 export function getDb(): Kysely<Database> {
   registry.product ??= createKysely<Database>(readConfig().databaseUrl, { applicationName: 'oversight' });

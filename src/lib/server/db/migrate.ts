@@ -26,7 +26,10 @@ function unwrap(result: MigrationResultSet, what: string): string[] {
 
 /** Applies the product's migrations; returns the names applied now. */
 export async function migrateProduct(db: Kysely<any>): Promise<string[]> {
-  return unwrap(await migratorFor(db, appMigrations, 'kysely_migration').migrateToLatest(), 'product database');
+  return unwrap(
+    await migratorFor(db, appMigrations, 'kysely_migration').migrateToLatest(),
+    'product database'
+  );
 }
 
 /** Creates the source contract's relations as tables (demo and tests only). */

@@ -12,7 +12,9 @@ let demoWriter: Kysely<SourceDatabase> | undefined;
 
 export function configureDemoSourceWriter(url: string | undefined): void {
   demoWriter = url
-    ? createKysely<SourceDatabase>(url, { max: 2, applicationName: 'oversight-demo-writer' }).withSchema('approval')
+    ? createKysely<SourceDatabase>(url, { max: 2, applicationName: 'oversight-demo-writer' }).withSchema(
+        'approval'
+      )
     : undefined;
 }
 

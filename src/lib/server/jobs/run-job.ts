@@ -22,14 +22,19 @@ export function jobLockKey(name: string) {
 export async function runJob(job: JobDefinition, context: JobContext): Promise<JobRunOutcome> {
   const { db } = context;
   return db.connection().execute(async (conn) => {
-    const locked = await sql<{ ok: boolean }>`SELECT pg_try_advisory_lock(${jobLockKey(job.name)}) AS ok`.execute(
-      conn
-    );
+    const locked = await sql<{
+      ok: boolean;
+    }>`SELECT pg_try_advisory_lock(${jobLockKey(job.name)}) AS ok`.execute(conn);
     const base = { job_name: job.name, trigger: context.trigger, host: os.hostname(), pid: process.pid };
     if (!locked.rows[0].ok) {
       const skipped = await db
         .insertInto('job_runs')
-        .values({ ...base, status: 'skipped', finished_at: new Date(), message: '上一次运行尚未结束，本次跳过' })
+        .values({
+          ...base,
+          status: 'skipped',
+          finished_at: new Date(),
+          message: '上一次运行尚未结束，本次跳过'
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       context.log(`${job.name}: skipped, another run holds the lock`);

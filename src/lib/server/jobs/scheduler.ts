@@ -34,7 +34,11 @@ export function startScheduler(
     return run;
   };
   const tasks: ScheduledTask[] = entries.map((entry) =>
-    cron.schedule(entry.cron, () => launch(entry.job, 'schedule'), { timezone, name: entry.job.name, noOverlap: true })
+    cron.schedule(entry.cron, () => launch(entry.job, 'schedule'), {
+      timezone,
+      name: entry.job.name,
+      noOverlap: true
+    })
   );
   for (const entry of entries) if (entry.runAtStart) void launch(entry.job, 'startup');
   return {

@@ -196,7 +196,17 @@ export const SOURCE_COLUMNS: Record<SourceRelation, readonly string[]> = {
   sections: ['id', 'code', 'name', 'updated_at'],
   service_points: ['id', 'code', 'name', 'level', 'parent_id', 'region_code', 'updated_at'],
   windows: ['id', 'code', 'name', 'service_point_id', 'section_id', 'updated_at'],
-  staff: ['id', 'staff_no', 'name', 'window_id', 'section_id', 'position', 'employment', 'active', 'updated_at'],
+  staff: [
+    'id',
+    'staff_no',
+    'name',
+    'window_id',
+    'section_id',
+    'position',
+    'employment',
+    'active',
+    'updated_at'
+  ],
   matters: [
     'id',
     'code',
@@ -230,8 +240,28 @@ export const SOURCE_COLUMNS: Record<SourceRelation, readonly string[]> = {
     'delivered_at',
     'updated_at'
   ],
-  case_events: ['id', 'case_id', 'kind', 'occurred_at', 'staff_id', 'procedure', 'days', 'note', 'updated_at'],
-  ratings: ['id', 'case_id', 'staff_id', 'window_id', 'level', 'channel', 'rated_at', 'comment', 'updated_at'],
+  case_events: [
+    'id',
+    'case_id',
+    'kind',
+    'occurred_at',
+    'staff_id',
+    'procedure',
+    'days',
+    'note',
+    'updated_at'
+  ],
+  ratings: [
+    'id',
+    'case_id',
+    'staff_id',
+    'window_id',
+    'level',
+    'channel',
+    'rated_at',
+    'comment',
+    'updated_at'
+  ],
   complaints: [
     'id',
     'case_id',

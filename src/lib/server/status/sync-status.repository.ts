@@ -21,7 +21,10 @@ export async function readSyncStatus(
   source: Kysely<SourceDatabase> | null
 ): Promise<RelationSyncStatus[]> {
   const [marks, faults] = await Promise.all([
-    db.selectFrom('sync_watermarks').select(['relation', 'watermark', 'rows_synced', 'last_pass_at']).execute(),
+    db
+      .selectFrom('sync_watermarks')
+      .select(['relation', 'watermark', 'rows_synced', 'last_pass_at'])
+      .execute(),
     db
       .selectFrom('sync_quarantine')
       .select(['relation', sql<string>`count(*)`.as('n')])

@@ -117,16 +117,17 @@ export const FIND_DUPLICATE_CASE_NOS = `
   WITH staged AS (SELECT id, case_no FROM ${STAGE} WHERE case_no IS NOT NULL),
   -- New cases and changed numbers: a case re-read with the number it already had cannot
   -- collide with the product (which never holds a number twice).
-  moved AS (
+  moved AS MATERIALIZED (
     SELECT s.id, s.case_no FROM staged s LEFT JOIN cases p ON p.id = s.id
     WHERE p.id IS NULL OR p.case_no <> s.case_no
   ),
   numbers AS (
     SELECT id, case_no FROM staged
     UNION ALL
-    -- one index probe per moved case (a join would read every case of the product)
+    -- one index probe per moved case (OFFSET 0 keeps the planner from turning it into a
+    -- join that reads every case of the product)
     SELECT c.id, c.case_no FROM moved s
-    CROSS JOIN LATERAL (SELECT c.id, c.case_no FROM cases c WHERE c.case_no = s.case_no AND c.id <> s.id) c
+    CROSS JOIN LATERAL (SELECT c.id, c.case_no FROM cases c WHERE c.case_no = s.case_no AND c.id <> s.id OFFSET 0) c
     WHERE NOT (c.id IN (SELECT id FROM ${STAGE}))
   ),
   shared AS (SELECT case_no FROM numbers GROUP BY case_no HAVING count(*) > 1),

@@ -43,9 +43,10 @@ import {
 
 // One sync pass (docs/rules/sync.md): every source relation in dependency order, read
 // from watermark − overlap in one consistent snapshot of the source, streamed with COPY
-// into a staging table, checked in SQL (bad rows go to quarantine with their reason),
-// upserted where they differ; then the clocks of the cases touched are recomputed and the
-// watermarks advanced — all in ONE product transaction. Any failure (the source going
+// into a staging table (a first load: straight into the empty table), checked in SQL (bad
+// rows go to quarantine with their reason), upserted where they differ; then the clocks of
+// the cases touched are recomputed and the watermarks advanced — all in ONE product
+// transaction. Any failure (the source going
 // away, a broken connection) rolls everything back: the product keeps exactly what it had
 // and the next pass starts from the same watermarks.
 

@@ -23,7 +23,11 @@ export const load: PageServerLoad = async (event) => {
   ]);
   const { applicant_id_no, applicant_phone, id: _id, ...shown } = detail;
   return {
-    detail: { ...shown, applicant_id_no: maskIdNumber(applicant_id_no), applicant_phone: maskPhone(applicant_phone) },
+    detail: {
+      ...shown,
+      applicant_id_no: maskIdNumber(applicant_id_no),
+      applicant_phone: maskPhone(applicant_phone)
+    },
     events,
     clock: explained!.result,
     canReveal: canRevealPersonalData(user)
@@ -33,7 +37,8 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
   reveal: async (event) => {
     const user = requireRole(event, ...CASE_ROLES);
-    if (!canRevealPersonalData(user)) return fail(403, { revealError: '只有纪检监察人员可以查看完整个人信息' });
+    if (!canRevealPersonalData(user))
+      return fail(403, { revealError: '只有纪检监察人员可以查看完整个人信息' });
     const detail = await findCaseDetail(getDb(), event.params.case_no, sectionScope(user));
     if (!detail) error(404, { message: `没有找到办件 ${event.params.case_no}`, code: 'not_found' });
     const revealed = await revealApplicant(getDb(), actorOf(user, event.getClientAddress()), detail);

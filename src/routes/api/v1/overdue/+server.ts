@@ -15,7 +15,8 @@ export const GET: RequestHandler = async (event) => {
     return badParameter('basis', 'basis 须为 promised 或 statutory');
   }
   const section = event.url.searchParams.get('section') ?? undefined;
-  if (section !== undefined && !/^[\w-]{1,32}$/.test(section)) return badParameter('section', 'section 须为科室代码');
+  if (section !== undefined && !/^[\w-]{1,32}$/.test(section))
+    return badParameter('section', 'section 须为科室代码');
   const rows = await listOverdue(getDb(), basis, { section, scope: sectionScope(user) });
   return json({
     cases: rows.map((r) => ({ case_no: r.case_no, due_on: r.due_on, overdue_days: Number(r.overdue_days) }))
