@@ -1,65 +1,16 @@
 import type { DemoCase } from './case-lifecycle';
+import { SOURCE_COLUMNS } from '../source/source-tables';
 import type { CopyBuffer } from './copy-buffer';
 
 // The COPY columns of the generated relations and the binary rows of one case: the case,
 // its events, its rating and complaint. Event, rating and complaint ids are running
 // counters. Ids and case ids are bigint (int8), the other integers are int4.
 
-export const CASE_COLUMNS = [
-  'id',
-  'case_no',
-  'region_code',
-  'matter_id',
-  'service_point_id',
-  'window_id',
-  'channel',
-  'applicant_kind',
-  'applicant_name',
-  'applicant_id_no',
-  'applicant_phone',
-  'received_at',
-  'accepted_at',
-  'handler_staff_id',
-  'status',
-  'decision',
-  'concluded_at',
-  'delivered_at',
-  'updated_at'
-] as const;
-export const EVENT_COLUMNS = [
-  'id',
-  'case_id',
-  'kind',
-  'occurred_at',
-  'staff_id',
-  'procedure',
-  'days',
-  'note',
-  'updated_at'
-] as const;
-export const RATING_COLUMNS = [
-  'id',
-  'case_id',
-  'staff_id',
-  'window_id',
-  'level',
-  'channel',
-  'rated_at',
-  'comment',
-  'updated_at'
-] as const;
-export const COMPLAINT_COLUMNS = [
-  'id',
-  'case_id',
-  'staff_id',
-  'window_id',
-  'source',
-  'category',
-  'received_at',
-  'substantiated',
-  'closed_at',
-  'updated_at'
-] as const;
+// The binary rows below are written in exactly the contract's column order.
+export const CASE_COLUMNS = SOURCE_COLUMNS.cases;
+export const EVENT_COLUMNS = SOURCE_COLUMNS.case_events;
+export const RATING_COLUMNS = SOURCE_COLUMNS.ratings;
+export const COMPLAINT_COLUMNS = SOURCE_COLUMNS.complaints;
 
 export interface IdCounters {
   event: number;
