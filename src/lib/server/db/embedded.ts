@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'n
 import path from 'node:path';
 import pg from 'pg';
 import { findFreePort } from './free-port';
+import { embeddedPostgresModulesDir, makeTraversable, runningAsRoot } from './postgres-user-access';
 
 // The embedded PostgreSQL (a real PostgreSQL 18 shipped in an npm package) used when no
 // DATABASE_URL is configured, and by the tests. As root it runs as the `postgres` OS
@@ -87,6 +88,11 @@ export async function startEmbeddedCluster(options: StartOptions): Promise<Embed
 
   const port = await findFreePort(options.preferredPort ?? 54329);
   const log = options.log ?? (() => {});
+  if (runningAsRoot()) {
+    for (const dir of makeTraversable([embeddedPostgresModulesDir(), baseDir])) {
+      log(`granted the postgres user passage (o+x) through ${dir}`);
+    }
+  }
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
