@@ -1,5 +1,4 @@
 import type { JobDefinition } from '../src/lib/server/jobs/job';
-import { findCurrentRunId } from '../src/lib/server/sync/current-run';
 import { runSyncPass } from '../src/lib/server/sync/sync.service';
 
 // Pulls what changed in the approval database and brings every derived figure (deadlines,
@@ -8,8 +7,8 @@ import { runSyncPass } from '../src/lib/server/sync/sync.service';
 export const syncJob: JobDefinition = {
   name: 'sync',
   title: '同步审批数据',
-  async run({ db, log }) {
-    const result = await runSyncPass({ runId: await findCurrentRunId(db, 'sync'), log });
+  async run({ runId, log }) {
+    const result = await runSyncPass({ runId: runId ?? null, log });
     return {
       rowsTouched: result.rowsChanged + result.clocks.changed,
       message:

@@ -85,4 +85,18 @@ describe('running a job', () => {
     expect(run.finished_at).not.toBeNull();
     expect((await runJob(failing, context)).status).toBe('failed'); // not 'skipped'
   });
+
+  it('hands the job the id of its own run record', async () => {
+    let seen: string | undefined;
+    const job: JobDefinition = {
+      name: 'run-id-test-job',
+      title: '测试',
+      run: async ({ runId }) => {
+        seen = runId;
+        return { rowsTouched: 0 };
+      }
+    };
+    const outcome = await runJob(job, context);
+    expect(seen).toBe(outcome.runId);
+  });
 });

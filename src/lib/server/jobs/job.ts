@@ -12,6 +12,8 @@ export interface JobContext {
   /** Write access to the source: only present when the source is the embedded demo. */
   demoSourceWriter?: Kysely<SourceDatabase>;
   trigger: JobTrigger;
+  /** This run's job_runs row, set by runJob (a job may record it with what it writes). */
+  runId?: string;
   log(message: string): void;
 }
 

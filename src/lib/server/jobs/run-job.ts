@@ -47,7 +47,7 @@ export async function runJob(job: JobDefinition, context: JobContext): Promise<J
         .returning('id')
         .executeTakeFirstOrThrow();
       try {
-        const result = await job.run(context);
+        const result = await job.run({ ...context, runId: run.id });
         await db
           .updateTable('job_runs')
           .set({
