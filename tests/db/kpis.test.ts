@@ -70,8 +70,26 @@ async function loadWorld() {
   await w
     .insertInto('matters')
     .values([
-      { ...matter, id: 3, code: 'M003', name: '建筑工程施工许可', section_id: 2, statutory_days: 10, promised_days: 3, online: false },
-      { ...matter, id: 4, code: 'M004', name: '民办非企业登记', section_id: 3, statutory_days: 15, promised_days: 10, online: true }
+      {
+        ...matter,
+        id: 3,
+        code: 'M003',
+        name: '建筑工程施工许可',
+        section_id: 2,
+        statutory_days: 10,
+        promised_days: 3,
+        online: false
+      },
+      {
+        ...matter,
+        id: 4,
+        code: 'M004',
+        name: '民办非企业登记',
+        section_id: 3,
+        statutory_days: 15,
+        promised_days: 10,
+        online: true
+      }
     ])
     .execute();
 
@@ -101,10 +119,15 @@ async function loadWorld() {
     acceptedAt: null,
     updatedAt: updated_at
   });
-  await insertCase(w, { id: 8, status: 'withdrawn', receivedAt: local('2025-09-15T10:00:00'), updatedAt: updated_at });
+  await insertCase(w, {
+    id: 8,
+    status: 'withdrawn',
+    receivedAt: local('2025-09-15T10:00:00'),
+    updatedAt: updated_at
+  });
   await concluded(9, 3, '2025-09-23T09:00:00', '2025-10-09T07:30:00');
   await open(10, 3, '2025-10-10T09:00:00', 'online');
-  await w.updateTable('cases').set({ decision: 'denied' }).where('id', '=', 2).execute();
+  await w.updateTable('cases').set({ decision: 'denied' }).where('id', '=', '2').execute();
   await insertEvents(w, [
     { id: 71, caseId: 7, kind: 'rejected', at: local('2025-09-25T10:00:00'), updatedAt: updated_at },
     { id: 81, caseId: 8, kind: 'withdrawn', at: local('2025-09-23T10:00:00'), updatedAt: updated_at }
@@ -165,7 +188,11 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.destroy());
 
-async function figures(period: KpiPeriod, section?: string, scope: 'all' | string[] = 'all'): Promise<KpiFigures> {
+async function figures(
+  period: KpiPeriod,
+  section?: string,
+  scope: 'all' | string[] = 'all'
+): Promise<KpiFigures> {
   const result = assembleKpis(await loadKpiCounts(t.db, period, sectionCut(section, scope)));
   expect(Object.keys(result).sort()).toEqual([...KPI_NAMES].sort());
   return result;

@@ -65,7 +65,11 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   },
   '/logout': { path: '/logout', outcomes: Object.fromEntries(EVERYONE.map((w) => [w, 'redirect'])) },
   '/api/v1/overdue': { path: '/api/v1/overdue?basis=statutory', api: true, allowed: [...FIGURES, 'token'] },
-  '/api/v1/kpis': { path: '/api/v1/kpis?from=2025-01-01&to=2025-12-31', api: true, allowed: [...FIGURES, 'token'] },
+  '/api/v1/kpis': {
+    path: '/api/v1/kpis?from=2025-01-01&to=2025-12-31',
+    api: true,
+    allowed: [...FIGURES, 'token']
+  },
   '/api/v1/health': { path: '/api/v1/health', api: true, allowed: ['leader', 'admin', 'token'] }
 };
 
