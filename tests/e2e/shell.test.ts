@@ -160,9 +160,9 @@ describe.skipIf(!browserTestsEnabled())('application shell in Chromium', () => {
   });
 
   it('shows areas not built yet as a friendly empty state, marked current', async () => {
-    await open('/warnings');
+    await open('/bulletins');
     expect(await page.locator('main').innerText()).toContain('该模块正在建设中');
-    await expect(page.locator('nav a[aria-current="page"]').innerText()).resolves.toBe('逾期预警');
+    await expect(page.locator('nav a[aria-current="page"]').innerText()).resolves.toBe('通报');
     await shoot('coming-soon');
   });
 

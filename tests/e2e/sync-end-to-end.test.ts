@@ -16,6 +16,7 @@ import { migrateDemoSource } from '../../src/lib/server/db/migrate';
 import type { SourceDatabase } from '../../src/lib/server/source/source-tables';
 import { startProductServer, type ProductServer } from '../helpers/product-server';
 import { runScript } from '../helpers/run-command';
+import { addUser, signInCookie } from '../helpers/users';
 import { createTestDatabases, type TestDatabases } from '../helpers/test-databases';
 
 // The whole engine as an operator runs it: a separate PostgreSQL holds a hand-made
@@ -197,6 +198,7 @@ describe('sync end to end: a separate source database, npm run job -- sync, the 
     const sync = await runScript('scripts/job.ts', ['sync'], env, 120_000);
     expect(sync.code, sync.stdout + sync.stderr).toBe(0);
     ({ token } = await createApiToken(t.db, SYSTEM_ACTOR, 'e2e'));
+    await addUser(t.db, { login: 'leader', roles: ['leader'] });
     server = await startProductServer(env);
   });
   afterAll(async () => {
@@ -292,5 +294,17 @@ describe('sync end to end: a separate source database, npm run job -- sync, the 
     });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: { code: 'bad_parameter', parameter: 'basis' } });
+  });
+
+  it('lights the warnings page: the red case listed, the green one counted as open', async () => {
+    const cookie = await signInCookie(server.baseUrl, 'leader');
+    const html = await (await fetch(`${server.baseUrl}/warnings`, { headers: { cookie } })).text();
+    const tile = (label: string) =>
+      new RegExp(`<span[^>]*>${label}</span><strong[^>]*>(\\d+)</strong>`).exec(html)?.[1];
+    expect(tile('在办件')).toBe('2'); // E2E-4 and E2E-6
+    expect(tile('红灯（逾期）')).toBe('1'); // E2E-4
+    expect(html).toContain('E2E-4');
+    expect(html).toMatch(/逾期 \d+ 个工作日/);
+    expect(html).toContain('无效延长'); // E2E-5's flag, counted among the clock's flags
   });
 });
