@@ -16,6 +16,7 @@ import { migrateDemoSource } from '../../src/lib/server/db/migrate';
 import type { SourceDatabase } from '../../src/lib/server/source/source-tables';
 import { startProductServer, type ProductServer } from '../helpers/product-server';
 import { runScript } from '../helpers/run-command';
+import { insertReferenceRows } from '../helpers/source-fixtures';
 import { addUser, signInCookie } from '../helpers/users';
 import { createTestDatabases, type TestDatabases } from '../helpers/test-databases';
 
@@ -26,36 +27,7 @@ import { createTestDatabases, type TestDatabases } from '../helpers/test-databas
 const at = (iso: string) => new Date(iso);
 
 async function loadHandMadeSource(w: Kysely<SourceDatabase>) {
-  await w.insertInto('departments').values({ id: 1, code: 'D01', name: '市场监督管理局' }).execute();
-  await w.insertInto('sections').values({ id: 1, code: 'S01', name: '市场准入审批科' }).execute();
-  await w
-    .insertInto('service_points')
-    .values({
-      id: 1,
-      code: 'P01',
-      name: '区政务服务中心',
-      level: 'district',
-      parent_id: null,
-      region_code: '510107'
-    })
-    .execute();
-  await w
-    .insertInto('windows')
-    .values({ id: 1, code: 'W01', name: '1号窗口', service_point_id: 1, section_id: 1 })
-    .execute();
-  await w
-    .insertInto('staff')
-    .values({
-      id: 1,
-      staff_no: 'E001',
-      name: '张敏',
-      window_id: 1,
-      section_id: 1,
-      position: 'window',
-      employment: 'civil_servant',
-      active: true
-    })
-    .execute();
+  await insertReferenceRows(w);
   await w
     .insertInto('matters')
     .values([

@@ -13,10 +13,8 @@ export interface SampleSource {
 
 const at = (iso: string) => new Date(iso);
 
-export async function insertSampleSource(
-  writer: Kysely<SourceDatabase>,
-  today = new Date()
-): Promise<SampleSource> {
+/** One department, two sections (S01, S02), one service point, window and staff member (E001). */
+export async function insertReferenceRows(writer: Kysely<SourceDatabase>): Promise<void> {
   await writer.insertInto('departments').values({ id: 1, code: 'D01', name: '市场监督管理局' }).execute();
   await writer
     .insertInto('sections')
@@ -53,6 +51,13 @@ export async function insertSampleSource(
       active: true
     })
     .execute();
+}
+
+export async function insertSampleSource(
+  writer: Kysely<SourceDatabase>,
+  today = new Date()
+): Promise<SampleSource> {
+  await insertReferenceRows(writer);
   await writer
     .insertInto('matters')
     .values({
