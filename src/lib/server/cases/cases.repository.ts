@@ -2,15 +2,15 @@ import type { Kysely } from 'kysely';
 import type { Colour } from '../clock/types';
 import type { Database } from '../db/database';
 import type { CaseStatus } from '../source/source-tables';
+import { scopeCodes, type SectionScope } from './section-scope';
 
 // Queries over the synced cases. Section scope is applied here, in SQL, so that a case
 // outside the caller's sections is simply not found.
 
-/** 'all', or the section codes the caller may see (possibly none). */
-export type SectionScope = 'all' | readonly string[];
+export type { SectionScope } from './section-scope';
 
 export async function findCaseDetail(db: Kysely<Database>, caseNo: string, scope: SectionScope) {
-  if (scope !== 'all' && scope.length === 0) return undefined;
+  const codes = scopeCodes(scope);
   return db
     .selectFrom('cases as c')
     .innerJoin('matters as m', 'm.id', 'c.matter_id')
@@ -46,7 +46,7 @@ export async function findCaseDetail(db: Kysely<Database>, caseNo: string, scope
       'h.name as handler_name'
     ])
     .where('c.case_no', '=', caseNo)
-    .$call((q) => (scope === 'all' ? q : q.where('s.code', 'in', [...scope])))
+    .$call((q) => (codes ? q.where('s.code', 'in', codes) : q))
     .executeTakeFirst();
 }
 
@@ -97,7 +97,10 @@ export function listCases(db: Kysely<Database>, filter: CaseListFilter, scope: S
       'k.paused',
       'k.promised_on_time'
     ])
-    .$call((q) => (scope === 'all' ? q : q.where('s.code', 'in', scope.length ? [...scope] : [''])))
+    .$call((q) => {
+      const codes = scopeCodes(scope);
+      return codes ? q.where('s.code', 'in', codes) : q;
+    })
     .$call((q) => (filter.q ? q.where('c.case_no', 'like', `${filter.q.replace(/[%_\\]/g, '\\$&')}%`) : q))
     .$call((q) => (filter.status ? q.where('c.status', '=', filter.status) : q))
     .$call((q) => (filter.colour ? q.where('k.colour', '=', filter.colour) : q))
@@ -115,7 +118,10 @@ export async function listSections(db: Kysely<Database>, scope: SectionScope) {
   return db
     .selectFrom('sections')
     .select(['code', 'name'])
-    .$call((q) => (scope === 'all' ? q : q.where('code', 'in', scope.length ? [...scope] : [''])))
+    .$call((q) => {
+      const codes = scopeCodes(scope);
+      return codes ? q.where('code', 'in', codes) : q;
+    })
     .orderBy('code')
     .execute();
 }

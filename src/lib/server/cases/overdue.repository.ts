@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database';
-import type { SectionScope } from './cases.repository';
+import { scopeCodes, type SectionScope } from './section-scope';
 
 // Open cases past a deadline, from the stored clocks (kept current by the sync and the
 // daily refresh): nothing is computed per request.
@@ -12,7 +12,7 @@ export function listOverdue(
   basis: OverdueBasis,
   options: { section?: string; scope: SectionScope; limit?: number }
 ) {
-  const { scope } = options;
+  const codes = scopeCodes(options.scope);
   return db
     .selectFrom('case_clock as k')
     .innerJoin('cases as c', 'c.id', 'k.case_id')
@@ -30,7 +30,7 @@ export function listOverdue(
     .where('k.open', '=', true)
     .where(basis === 'promised' ? 'k.promised_overdue' : 'k.statutory_overdue', '=', true)
     .$call((q) => (options.section ? q.where('s.code', '=', options.section) : q))
-    .$call((q) => (scope === 'all' ? q : q.where('s.code', 'in', scope.length ? [...scope] : [''])))
+    .$call((q) => (codes ? q.where('s.code', 'in', codes) : q))
     .orderBy(basis === 'promised' ? 'k.promised_due_on' : 'k.statutory_due_on')
     .orderBy('c.case_no')
     .limit(options.limit ?? 10_000)

@@ -1,22 +1,23 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database';
-import type { SectionScope } from '../cases/cases.repository';
+import { scopeCodes, type SectionScope } from '../cases/section-scope';
 
 // The lights of open cases now (电子监察), from the stored clocks: nothing is computed
 // per request. "Now" figures ignore any period.
 
-const inScope = (scope: SectionScope) => (scope === 'all' ? null : scope.length ? [...scope] : ['']);
-
-function openClocks(db: Kysely<Database>, scope: SectionScope) {
-  const codes = inScope(scope);
+/** Stored clocks with their case, matter and section, limited to the caller's sections. */
+function clocksInScope(db: Kysely<Database>, scope: SectionScope) {
+  const codes = scopeCodes(scope);
   return db
     .selectFrom('case_clock as k')
     .innerJoin('cases as c', 'c.id', 'k.case_id')
     .innerJoin('matters as m', 'm.id', 'c.matter_id')
     .innerJoin('sections as s', 's.id', 'm.section_id')
-    .where('k.open', '=', true)
     .$call((q) => (codes ? q.where('s.code', 'in', codes) : q));
 }
+
+const openClocks = (db: Kysely<Database>, scope: SectionScope) =>
+  clocksInScope(db, scope).where('k.open', '=', true);
 
 /** Per section: open cases, yellow, red, paused, past the statutory deadline. */
 export function countLightsBySection(db: Kysely<Database>, scope: SectionScope) {
@@ -68,15 +69,9 @@ export function listLitCases(
 
 /** How many cases (open or not) carry each clock flag. */
 export async function countFlags(db: Kysely<Database>, scope: SectionScope) {
-  const codes = inScope(scope);
-  return db
-    .selectFrom('case_clock as k')
-    .innerJoin('cases as c', 'c.id', 'k.case_id')
-    .innerJoin('matters as m', 'm.id', 'c.matter_id')
-    .innerJoin('sections as s', 's.id', 'm.section_id')
+  return clocksInScope(db, scope)
     .select([sql<string>`unnest(k.flags)`.as('flag'), sql<string>`count(*)`.as('n')])
     .where(sql<boolean>`k.flags <> '{}'`)
-    .$call((q) => (codes ? q.where('s.code', 'in', codes) : q))
     .groupBy(sql`1`)
     .orderBy(sql`1`)
     .execute();
