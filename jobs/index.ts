@@ -1,11 +1,18 @@
 import type { JobDefinition } from '../src/lib/server/jobs/job';
 import { dailyRefreshJob } from './daily-refresh';
 import { demoTickJob } from './demo-tick';
+import { kpiRollupJob } from './kpi-rollup';
 import { sourceCheckJob } from './source-check';
 import { syncJob } from './sync';
 
 /** Every job, by name. One file per job in this folder; when each runs is in schedule.ts. */
-export const allJobs: readonly JobDefinition[] = [sourceCheckJob, demoTickJob, syncJob, dailyRefreshJob];
+export const allJobs: readonly JobDefinition[] = [
+  sourceCheckJob,
+  demoTickJob,
+  syncJob,
+  dailyRefreshJob,
+  kpiRollupJob
+];
 
 export function findJob(name: string): JobDefinition | undefined {
   return allJobs.find((job) => job.name === name);

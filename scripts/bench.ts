@@ -4,7 +4,8 @@ import { exitWithError, StartupError } from './lib/fail';
 const BENCHMARKS: Record<string, () => Promise<(args: string[]) => Promise<void>>> = {
   generate: async () => (await import('./bench/generate')).benchGenerate,
   clock: async () => (await import('./bench/clock')).benchClock,
-  sync: async () => (await import('./bench/sync')).benchSync
+  sync: async () => (await import('./bench/sync')).benchSync,
+  bundle: async () => (await import('./bench/bundle')).benchBundle
 };
 
 async function main([name, ...args]: string[]): Promise<void> {

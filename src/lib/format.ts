@@ -93,3 +93,61 @@ export function formatAge(value: DateInput, now: Date = new Date()): string {
   if (seconds < 86_400) return `${Math.floor(seconds / 3600)} 小时前`;
   return `${formatNumber(Math.floor(seconds / 86_400))} 天前`;
 }
+
+function fixed(value: number, digits: number): string {
+  return new Intl.NumberFormat('zh-CN', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits
+  }).format(value);
+}
+
+const usable = (value: number | null | undefined): value is number =>
+  value !== null && value !== undefined && Number.isFinite(value);
+
+/** A ratio as a percentage: 0.964 → `96.4%`. Rates travel as ratios (0–1) everywhere. */
+export function formatPercent(ratio: number | null | undefined, digits = 1): string {
+  // `+ 0` turns a rounded -0 into 0, so a tiny negative never prints as "-0.0%".
+  return usable(ratio) ? `${fixed(Number((ratio * 100).toFixed(digits)) + 0, digits)}%` : MISSING;
+}
+
+/** A ratio that may be negative, always with its sign: 0.3 → `+30.0%`, -0.05 → `-5.0%`. */
+export function formatSignedPercent(ratio: number | null | undefined, digits = 1): string {
+  if (!usable(ratio)) return MISSING;
+  const text = formatPercent(ratio, digits);
+  return Number((ratio * 100).toFixed(digits)) > 0 ? `+${text}` : text;
+}
+
+/** An average duration in working days: `3.2 个工作日`. */
+export function formatDays(days: number | null | undefined, digits = 1): string {
+  return usable(days) ? `${fixed(days, digits)} 个工作日` : MISSING;
+}
+
+/** A difference of two rates (ratios) in percentage points: 0.012 → `1.2 个百分点` (no sign). */
+export function formatPoints(difference: number | null | undefined, digits = 1): string {
+  return usable(difference) ? `${fixed(Math.abs(difference) * 100, digits)} 个百分点` : MISSING;
+}
+
+/** How a headline figure reads: a count, a rate (ratio 0–1), working days, a signed ratio. */
+export type FigureFormat = 'count' | 'rate' | 'days' | 'signed_rate';
+
+/** A figure's value in its format: `12,345`, `96.4%`, `3.2 个工作日`, `+30.0%`; null as —. */
+export function formatFigure(value: number | null | undefined, format: FigureFormat): string {
+  switch (format) {
+    case 'count':
+      return formatNumber(value);
+    case 'rate':
+      return formatPercent(value);
+    case 'days':
+      return formatDays(value);
+    case 'signed_rate':
+      return formatSignedPercent(value);
+  }
+}
+
+/** A count or a sum that may carry a fraction (Σ working days): `1,234` or `1,234.5`. */
+export function formatQuantity(value: number | null | undefined): string {
+  if (!usable(value)) return MISSING;
+  return Number.isInteger(value)
+    ? formatNumber(value)
+    : new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 }).format(value);
+}

@@ -1,199 +1,43 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KpiCut } from '../../src/lib/kpis/cuts';
 import {
   assembleKpis,
   KPI_NAMES,
-  sectionCut,
   type KpiFigures,
   type KpiPeriod
 } from '../../src/lib/server/kpis/kpi-definitions';
+import { resolveKpiFilter } from '../../src/lib/server/kpis/kpi-filter';
+import { loadRollupCounts } from '../../src/lib/server/kpis/kpi-rollups.repository';
 import { loadKpiCounts } from '../../src/lib/server/kpis/kpis.repository';
-import { insertCase, insertEvents, insertReferenceWorld, syncOnce } from '../helpers/sync-fixtures';
+import { refreshKpiRollups } from '../../src/lib/server/kpis/rollup-refresh.service';
+import { EVALUATION_DATE, loadKpiWorld, local, P1 } from '../helpers/kpi-world';
+import { syncOnce } from '../helpers/sync-fixtures';
 import { createTestDatabases, type TestDatabases } from '../helpers/test-databases';
 
-// The headline figures (shared/spec/kpis.md) on a hand-made approval world, synced into the
-// product and evaluated on Fri 2025-10-10. Every figure below is worked out by hand.
-//
-// Calendar around the National Day holiday 2025: Sun 09-28 is a make-up working day,
-// 10-01..10-08 are off, Sat 10-11 is a make-up working day.
-//
-// Sections and matters (limits promised / statutory, in working days):
-//   S01: M1 promised 5 / 20, online;  M2 即办件 0 / 5, online
-//   S02: M3 promised 3 / 10, not online
-//   S03: M4 promised 10 / 15, online — no cases at all
-//
-// Cases (local times, +08:00):
-//   1  S01 M1 online  rec+acc 09-26 10:00, concluded 10-09 15:00 approved.
-//      WD after 09-26: 09-28=1, 09-29=2, 09-30=3, 10-09=4, 10-10=5 → promised due 10-10,
-//      on time; statutory on time; processing 4.
-//   2  S01 M1 window  rec+acc 09-22 09:00, concluded 09-30 16:00 denied.
-//      WD after 09-22: 23,24,25,26,28,29,30 → processing 7; promised due 09-28 → late;
-//      statutory (20) on time.
-//   3  S01 M2 online  rec+acc 09-29 10:00, concluded 09-29 11:00 approved: same day, 0.
-//   4  S01 M1 window  rec+acc 09-30 23:30 (15:30 UTC), open: elapsed at 10-10 = 2 → green.
-//   5  S01 M1 window  rec+acc 09-01 09:00, open: elapsed at 10-10 = 24 → promised due 09-08,
-//      statutory due 09-28, both overdue → red.
-//   6  S01 M1 window  rec+acc 09-26 11:00, open: elapsed 5 = L, due 10-10 = T → yellow.
-//   7  S01 M1 window  received 09-24, never accepted, `rejected` event 09-25.
-//   8  S01 M1 window  rec+acc 09-15, `withdrawn` event 09-23.
-//   9  S02 M3 window  rec+acc 09-23 09:00, concluded 10-09 07:30 (10-08 23:30 UTC) approved.
-//      WD after 09-23: 24,25,26,28,29,30,10-09 → processing 7; promised due 09-26 → late;
-//      statutory due 10-13 (10-10=8, 10-11 Sat=9, 10-13=10) → on time.
-//  10  S02 M3 online  rec+acc 10-10 09:00, open: elapsed 0, remaining 3 → green.
-//
-// Ratings: R1 case 1 level 5 10-09 16:00; R2 case 2 level 1 10-08 10:00; R3 case 9 level 4
-// 10-10 09:00; R4 no case, window W03 (S02) level 2 09-25; R5 no case, window W02 (no
-// section) level 3 09-25.
-// Complaints: C1 case 2 09-30 substantiated, closed 10-09; C2 no case, window W03 (S02)
-// 10-01 not substantiated, open; C3 no case, window W01 (S01) 10-20.
-
-const EVALUATION_DATE = '2025-10-10';
-const local = (s: string) => `${s}+08:00`;
+// The headline figures on the hand-made world of tests/helpers/kpi-world.ts (every figure
+// worked out by hand there and below), by the plain aggregates and by the rollups.
 
 let t: TestDatabases;
 
-async function loadWorld() {
-  const w = t.sourceWriter;
-  const updated_at = local('2025-10-10T12:00:00');
-  await insertReferenceWorld(w);
-  await w
-    .insertInto('sections')
-    .values([
-      { id: 2, code: 'S02', name: '建设审批科', updated_at },
-      { id: 3, code: 'S03', name: '社会事务科', updated_at }
-    ])
-    .execute();
-  await w
-    .insertInto('windows')
-    .values({ id: 3, code: 'W03', name: '建设窗口', service_point_id: 1, section_id: 2, updated_at })
-    .execute();
-  const matter = { department_id: 1, kind: 'promised' as const, updated_at };
-  await w
-    .insertInto('matters')
-    .values([
-      {
-        ...matter,
-        id: 3,
-        code: 'M003',
-        name: '建筑工程施工许可',
-        section_id: 2,
-        statutory_days: 10,
-        promised_days: 3,
-        online: false
-      },
-      {
-        ...matter,
-        id: 4,
-        code: 'M004',
-        name: '民办非企业登记',
-        section_id: 3,
-        statutory_days: 15,
-        promised_days: 10,
-        online: true
-      }
-    ])
-    .execute();
-
-  const concluded = (id: number, matterId: number, rec: string, end: string, channel = 'window') =>
-    insertCase(w, {
-      id,
-      matterId,
-      channel,
-      status: 'concluded',
-      receivedAt: local(rec),
-      concludedAt: local(end),
-      updatedAt: updated_at
-    });
-  const open = (id: number, matterId: number, rec: string, channel = 'window') =>
-    insertCase(w, { id, matterId, channel, receivedAt: local(rec), updatedAt: updated_at });
-
-  await concluded(1, 1, '2025-09-26T10:00:00', '2025-10-09T15:00:00', 'online');
-  await concluded(2, 1, '2025-09-22T09:00:00', '2025-09-30T16:00:00');
-  await concluded(3, 2, '2025-09-29T10:00:00', '2025-09-29T11:00:00', 'online');
-  await open(4, 1, '2025-09-30T23:30:00');
-  await open(5, 1, '2025-09-01T09:00:00');
-  await open(6, 1, '2025-09-26T11:00:00');
-  await insertCase(w, {
-    id: 7,
-    status: 'rejected',
-    receivedAt: local('2025-09-24T10:00:00'),
-    acceptedAt: null,
-    updatedAt: updated_at
-  });
-  await insertCase(w, {
-    id: 8,
-    status: 'withdrawn',
-    receivedAt: local('2025-09-15T10:00:00'),
-    updatedAt: updated_at
-  });
-  await concluded(9, 3, '2025-09-23T09:00:00', '2025-10-09T07:30:00');
-  await open(10, 3, '2025-10-10T09:00:00', 'online');
-  await w.updateTable('cases').set({ decision: 'denied' }).where('id', '=', '2').execute();
-  await insertEvents(w, [
-    { id: 71, caseId: 7, kind: 'rejected', at: local('2025-09-25T10:00:00'), updatedAt: updated_at },
-    { id: 81, caseId: 8, kind: 'withdrawn', at: local('2025-09-23T10:00:00'), updatedAt: updated_at }
-  ]);
-
-  const rating = { staff_id: null, channel: 'hall_device' as const, comment: null, updated_at };
-  await w
-    .insertInto('ratings')
-    .values([
-      { ...rating, id: 1, case_id: 1, window_id: 1, level: 5, rated_at: local('2025-10-09T16:00:00') },
-      { ...rating, id: 2, case_id: 2, window_id: 1, level: 1, rated_at: local('2025-10-08T10:00:00') },
-      { ...rating, id: 3, case_id: 9, window_id: 1, level: 4, rated_at: local('2025-10-10T09:00:00') },
-      { ...rating, id: 4, case_id: null, window_id: 3, level: 2, rated_at: local('2025-09-25T10:00:00') },
-      { ...rating, id: 5, case_id: null, window_id: 2, level: 3, rated_at: local('2025-09-25T11:00:00') }
-    ])
-    .execute();
-  const complaint = { staff_id: null, source: 'hotline' as const, category: '服务态度', updated_at };
-  await w
-    .insertInto('complaints')
-    .values([
-      {
-        ...complaint,
-        id: 1,
-        case_id: 2,
-        window_id: 1,
-        received_at: local('2025-09-30T10:00:00'),
-        substantiated: true,
-        closed_at: local('2025-10-09T10:00:00')
-      },
-      {
-        ...complaint,
-        id: 2,
-        case_id: null,
-        window_id: 3,
-        received_at: local('2025-10-01T10:00:00'),
-        substantiated: false,
-        closed_at: null
-      },
-      {
-        ...complaint,
-        id: 3,
-        case_id: null,
-        window_id: 1,
-        received_at: local('2025-10-20T10:00:00'),
-        substantiated: null,
-        closed_at: null
-      }
-    ])
-    .execute();
-  const result = await syncOnce(t, { evaluationDate: EVALUATION_DATE });
-  expect(result.rowsQuarantined).toBe(0);
-  expect(result.evaluationDate).toBe(EVALUATION_DATE);
-}
-
 beforeAll(async () => {
   t = await createTestDatabases();
-  await loadWorld();
+  await loadKpiWorld(t);
 });
 afterAll(async () => t?.destroy());
 
-async function figures(
+type Load = typeof loadKpiCounts;
+const PATHS: [string, Load][] = [
+  ['plain aggregates', loadKpiCounts],
+  ['rollups', loadRollupCounts]
+];
+
+async function figuresBy(
+  load: Load,
   period: KpiPeriod,
-  section?: string,
+  cut: KpiCut = {},
   scope: 'all' | string[] = 'all'
 ): Promise<KpiFigures> {
-  const result = assembleKpis(await loadKpiCounts(t.db, period, sectionCut(section, scope)));
+  const result = assembleKpis(await load(t.db, period, await resolveKpiFilter(t.db, cut, scope)));
   expect(Object.keys(result).sort()).toEqual([...KPI_NAMES].sort());
   return result;
 }
@@ -204,10 +48,11 @@ const ratio = (numerator: number, denominator: number) => ({
   denominator
 });
 
-/** The period across the National Day holiday. */
-const P1 = { from: '2025-09-22', to: '2025-10-09' };
+describe.each(PATHS)('KPI figures on a hand-made world, by %s', (_name, load) => {
+  const figures = (period: KpiPeriod, section?: string, scope: 'all' | string[] = 'all') =>
+    figuresBy(load, period, section === undefined ? {} : { section }, scope);
+  const cutFigures = (period: KpiPeriod, cut: KpiCut) => figuresBy(load, period, cut);
 
-describe('KPI figures on a hand-made world', () => {
   it('computes every figure for a period across the National Day holiday, uncut', async () => {
     const f = await figures(P1);
     // received: 1, 2, 3, 4 (09-30 23:30 local), 6, 7, 9; not 5, 8 (before), 10 (10-10).
@@ -343,5 +188,106 @@ describe('KPI figures on a hand-made world', () => {
     expect(outside.received).toEqual({ value: 0 });
     expect(outside.open_now).toEqual({ value: 0 });
     expect(outside.matters_online_share).toEqual(ratio(0, 0));
+  });
+
+  it('cuts by service-point level and window: cases 3 and 9 at the street centre, R5 by its window', async () => {
+    for (const cut of [{ level: 'street' }, { window: 'W02' }, { service_point: 'P02' }]) {
+      const f = await cutFigures(P1, cut);
+      expect(f.received).toEqual({ value: 2 }); // 3 (online), 9
+      expect(f.online_rate).toEqual(ratio(1, 2));
+      expect(f.concluded).toEqual({ value: 2 });
+      expect(f.on_time_rate_promised).toEqual(ratio(1, 2)); // 3 on time, 9 late
+      expect(f.avg_processing_days).toEqual(ratio(7, 2)); // 0 + 7
+      expect(f.time_compression).toEqual({ value: 1 - 7 / 15, numerator: 7, denominator: 15 });
+      expect(f.open_now).toEqual({ value: 0 });
+      expect(f.good_rating_rate).toEqual(ratio(0, 1)); // R5 (level 3) by window W02; R3 is on 10-10
+      expect(f.rating_coverage).toEqual(ratio(1, 2)); // 9 rated by R3
+      expect(f.complaints).toEqual({ value: 0, substantiated: 0, closed: 0 });
+      expect(f.matters_online_share).toEqual(ratio(3, 4)); // a place cut keeps every matter
+    }
+    const district = await cutFigures(P1, { level: 'district' });
+    expect(district.received).toEqual({ value: 5 }); // 1, 2, 4, 6, 7
+    expect(district.open_now).toEqual({ value: 4 });
+    expect(district.red_now).toEqual({ value: 1 });
+  });
+
+  it('cuts by staff member: the handler of the case; a rating without a case by its own staff', async () => {
+    const f = await cutFigures(P1, { staff: 'E001' });
+    expect(f.received).toEqual({ value: 6 }); // not 9 (no handler)
+    expect(f.concluded).toEqual({ value: 3 }); // 1, 2, 3
+    expect(f.rejected).toEqual({ value: 1 });
+    expect(f.good_rating_rate).toEqual(ratio(1, 2)); // R1, R2; R4 and R5 name no staff
+    expect(f.open_now).toEqual({ value: 4 });
+  });
+
+  it('cuts by channel, matter and department', async () => {
+    const online = await cutFigures(P1, { channel: 'online' });
+    expect(online.received).toEqual({ value: 2 }); // 1, 3
+    expect(online.online_rate).toEqual(ratio(2, 2));
+    expect(online.concluded).toEqual({ value: 2 });
+    expect(online.good_rating_rate).toEqual(ratio(1, 1)); // R1 (case 1)
+    expect(online.open_now).toEqual({ value: 1 }); // 10
+    const m2 = await cutFigures(P1, { matter: 'M002' });
+    expect(m2.received).toEqual({ value: 1 });
+    expect(m2.same_day_rate).toEqual(ratio(1, 1));
+    expect(m2.matters_online_share).toEqual(ratio(1, 1));
+    const d1 = await cutFigures(P1, { department: 'D01' });
+    expect(d1.received).toEqual({ value: 7 });
+    expect(d1.good_rating_rate).toEqual(ratio(1, 2)); // R1, R2: R4, R5 have no case, so no department
+    expect(d1.matters_online_share).toEqual(ratio(3, 4));
+  });
+
+  it('covers nothing for an unknown code', async () => {
+    const f = await cutFigures(P1, { window: 'W99' });
+    expect(f.received).toEqual({ value: 0 });
+    expect(f.open_now).toEqual({ value: 0 });
+  });
+});
+
+describe('KPI rollups', () => {
+  const periods = [P1, { from: '2025-10-09', to: '2025-10-09' }, { from: '2025-09-01', to: '2025-10-31' }];
+  const cuts: KpiCut[] = [
+    {},
+    { section: 'S01' },
+    { section: 'S02' },
+    { department: 'D01' },
+    ...['M001', 'M002', 'M003', 'M004'].map((matter) => ({ matter })),
+    { level: 'district' },
+    { level: 'street' },
+    { service_point: 'P01' },
+    { window: 'W01' },
+    { window: 'W03' },
+    { staff: 'E001' },
+    { channel: 'window' },
+    { section: 'S01', channel: 'online' },
+    { section: 'S02', window: 'W02' }
+  ];
+
+  it('agree with the plain aggregates for every period and single cut', async () => {
+    for (const period of periods) {
+      for (const cut of cuts) {
+        const plain = await figuresBy(loadKpiCounts, period, cut);
+        const rolled = await figuresBy(loadRollupCounts, period, cut);
+        expect({ period, cut, figures: rolled }).toEqual({ period, cut, figures: plain });
+      }
+    }
+  });
+
+  it('follow a change in the source after the next sync and refresh', async () => {
+    const before = await figuresBy(loadRollupCounts, P1, { section: 'S02' });
+    await t.sourceWriter
+      .updateTable('cases')
+      .set({ matter_id: 1, updated_at: local('2025-10-10T13:00:00') })
+      .where('id', '=', '9')
+      .execute();
+    await syncOnce(t, { evaluationDate: EVALUATION_DATE });
+    const refresh = await refreshKpiRollups(t.db);
+    expect(refresh.days).toBeGreaterThan(0);
+    const after = await figuresBy(loadRollupCounts, P1, { section: 'S02' });
+    expect(after.received.value).toBe((before.received.value ?? 0) - 1);
+    expect(after).toEqual(await figuresBy(loadKpiCounts, P1, { section: 'S02' }));
+    expect(await figuresBy(loadRollupCounts, P1, { section: 'S01' })).toEqual(
+      await figuresBy(loadKpiCounts, P1, { section: 'S01' })
+    );
   });
 });

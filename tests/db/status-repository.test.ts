@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKysely } from '../../src/lib/server/db/connect';
 import type { Database } from '../../src/lib/server/db/database';
 import { findFreePort } from '../../src/lib/server/db/free-port';
-import { readHeadlineCounts } from '../../src/lib/server/overview/overview.repository';
 import type { SourceDatabase } from '../../src/lib/server/source/source-tables';
 import { checkHealth } from '../../src/lib/server/status/health.service';
 import {
@@ -112,18 +111,6 @@ describe('status repository', () => {
 
   it("finds the source's newest change", async () => {
     expect(await findNewestSourceChange(t.source)).toEqual(sample.newestCaseChange);
-  });
-
-  it('counts the overview headline figures in bureau time', async () => {
-    // 2026-11-25 02:00 UTC is 10:00 in Shanghai: two cases were received "today".
-    const counts = await readHeadlineCounts(t.source, new Date('2026-11-25T06:00:00Z'));
-    expect(counts).toEqual({
-      receivedToday: 2,
-      concludedToday: 0,
-      openNow: 3,
-      suspendedNow: 1,
-      totalCases: 5
-    });
   });
 
   it('reports health: latest run per job and how far the synced copy lags the source', async () => {

@@ -36,6 +36,9 @@ const SIGNED_IN: Who[] = ['leader', 'inspector', 'section_head', 'staff', 'evalu
 /** Keyed by SvelteKit route id. */
 export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   '/': { path: '/', allowed: FIGURES },
+  // 大屏 and the JSON it refreshes from: the overview's audience.
+  '/screen': { path: '/screen', allowed: FIGURES },
+  '/screen/data': { path: '/screen/data', allowed: FIGURES },
   '/warnings': { path: '/warnings', allowed: FIGURES },
   '/audits': { path: '/audits', allowed: FIGURES },
   '/cases': { path: '/cases', allowed: FIGURES },

@@ -16,7 +16,9 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
   '--disable-background-networking',
   '--disable-component-update',
-  '--disable-sync'
+  '--disable-sync',
+  // Date inputs follow the browser's UI language, not the context's locale.
+  '--lang=zh-CN'
 ];
 
 /**

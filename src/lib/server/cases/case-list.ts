@@ -1,10 +1,15 @@
+import { cutFromParams } from '../../kpis/cuts';
+import { CASE_BASES, type CaseBasis } from '../../kpis/drill-down';
 import { maskIdNumber, maskPhone } from '../../mask';
 import type { Colour } from '../clock/types';
+import { checkPeriod } from '../kpis/kpi-definitions';
 import type { CaseStatus } from '../source/source-tables';
 import type { CaseListFilter, CaseListRow } from './cases.repository';
 
 // Reading the case list's filter from the URL (so a list can be shared and the back
-// button works) and shaping its rows: personal data is masked before it leaves.
+// button works) and shaping its rows: personal data is masked before it leaves. The
+// dashboard's figures link here with the cases behind them (src/lib/kpis/drill-down.ts):
+// a basis (received, concluded, … in a period, or open now), the cut and refinements.
 
 export const PAGE_SIZE = 50;
 const STATUSES: CaseStatus[] = ['received', 'accepted', 'suspended', 'concluded', 'rejected', 'withdrawn'];
@@ -20,11 +25,22 @@ export function caseListFilter(
     const value = text(name);
     return allowed.find((a) => a === value);
   };
+  const basis = oneOf<CaseBasis>('basis', CASE_BASES);
+  // A period only with a dated basis; an invalid one is dropped rather than guessed.
+  const check = basis && basis !== 'open' ? checkPeriod(params.get('from'), params.get('to')) : null;
+  const { section, ...members } = cutFromParams(params);
   return {
     q: text('q'),
     status: oneOf('status', STATUSES),
     colour: oneOf('colour', COLOURS),
-    section: text('section'),
+    section,
+    basis: basis === 'open' || check?.ok ? basis : undefined,
+    period: check?.ok ? check.period : undefined,
+    members,
+    decision: oneOf('decision', ['approved', 'denied'] as const),
+    late: oneOf('late', ['promised', 'statutory'] as const),
+    sameDay: params.get('same_day') === '1' || undefined,
+    overdue: oneOf('overdue', ['promised', 'statutory'] as const),
     page,
     limit,
     offset: (page - 1) * limit

@@ -1,7 +1,10 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Colour } from '../clock/types';
 import type { Database } from '../db/database';
 import type { CaseStatus } from '../source/source-tables';
+import type { KpiCut } from '../../kpis/cuts';
+import type { CaseBasis } from '../../kpis/drill-down';
+import { basisOrder, dashboardConditions } from './case-list-conditions';
 import { scopeCodes, type SectionScope } from './section-scope';
 
 // Queries over the synced cases. Section scope is applied here, in SQL, so that a case
@@ -68,20 +71,37 @@ export interface CaseListFilter {
   status?: CaseStatus;
   colour?: Colour;
   section?: string;
+  /** The dashboard's drill-down: which cases of a figure (src/lib/kpis/drill-down.ts). */
+  basis?: CaseBasis;
+  period?: { from: string; to: string };
+  members?: Omit<KpiCut, 'section'>;
+  decision?: 'approved' | 'denied';
+  late?: 'promised' | 'statutory';
+  sameDay?: boolean;
+  overdue?: 'promised' | 'statutory';
   limit: number;
   offset: number;
 }
 
-/** A page of cases (newest first) with their stored clock: nothing is computed per request. */
+/**
+ * A page of cases with their stored clock (nothing is computed per request), newest first
+ * by the drill-down basis's own date (open cases: the earliest promised due date first).
+ */
 export function listCases(db: Kysely<Database>, filter: CaseListFilter, scope: SectionScope) {
+  const order = basisOrder(filter);
   return db
     .selectFrom('cases as c')
     .innerJoin('matters as m', 'm.id', 'c.matter_id')
     .innerJoin('sections as s', 's.id', 'm.section_id')
+    .innerJoin('departments as d', 'd.id', 'm.department_id')
+    .innerJoin('service_points as sp', 'sp.id', 'c.service_point_id')
+    .leftJoin('windows as w', 'w.id', 'c.window_id')
+    .leftJoin('staff as h', 'h.id', 'c.handler_staff_id')
     .leftJoin('case_clock as k', 'k.case_id', 'c.id')
     .select([
       'c.case_no',
       'c.status',
+      'c.channel',
       'c.applicant_name',
       'c.applicant_id_no',
       'c.applicant_phone',
@@ -95,7 +115,9 @@ export function listCases(db: Kysely<Database>, filter: CaseListFilter, scope: S
       'k.statutory_due_on',
       'k.colour',
       'k.paused',
-      'k.promised_on_time'
+      'k.promised_on_time',
+      'k.statutory_on_time',
+      'k.processing_days'
     ])
     .$call((q) => {
       const codes = scopeCodes(scope);
@@ -105,7 +127,8 @@ export function listCases(db: Kysely<Database>, filter: CaseListFilter, scope: S
     .$call((q) => (filter.status ? q.where('c.status', '=', filter.status) : q))
     .$call((q) => (filter.colour ? q.where('k.colour', '=', filter.colour) : q))
     .$call((q) => (filter.section ? q.where('s.code', '=', filter.section) : q))
-    .orderBy('c.received_at', 'desc')
+    .where((eb) => dashboardConditions(eb, filter))
+    .orderBy(sql.ref(order.column), (ob) => (order.direction === 'asc' ? ob.asc() : ob.desc()).nullsLast())
     .orderBy('c.id', 'desc')
     .limit(filter.limit)
     .offset(filter.offset)

@@ -7,6 +7,7 @@ import type {
   CaseClockTable,
   MatterSettingsTable
 } from '../case-clock/case-clock.table';
+import type { KpiDailyTable, KpiDirtyDayTable, KpiNowTable, KpiRollupStateTable } from '../kpis/kpis.table';
 import type { SyncQuarantineTable, SyncWatermarkTable } from '../sync/sync.table';
 import type {
   SyncedCaseEventTable,
@@ -74,4 +75,9 @@ export interface Database {
   calendar_years: CalendarYearTable;
   matter_settings: MatterSettingsTable;
   case_clock: CaseClockTable;
+  // Pre-summed headline figures and the days whose sums are stale.
+  kpi_daily: KpiDailyTable;
+  kpi_now: KpiNowTable;
+  kpi_dirty_days: KpiDirtyDayTable;
+  kpi_rollup_state: KpiRollupStateTable;
 }

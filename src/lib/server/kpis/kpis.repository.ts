@@ -1,14 +1,15 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/database';
 import { EMPTY_COUNTS, type KpiCounts, type KpiPeriod } from './kpi-definitions';
+import { memberEntries, type KpiFilter, type MemberDimension } from './kpi-filter';
 
-// The raw counts behind the headline figures (kpi-definitions.ts assembles them).
-// First slice: plain aggregate SQL over the synced tables and case_clock, computed per
-// request. Pre-aggregated rollups (per day × section × …) will replace it for speed.
+// The raw counts behind the headline figures, computed by plain aggregate SQL over the
+// synced tables and case_clock. The dashboard reads the rollups instead
+// (kpi-rollups.repository.ts); this is the reference they are tested against, the path for
+// a cut the rollups do not hold (two member cuts at once), and the benchmark's baseline.
 //
 // A period [from, to] of local dates is the instant range [from 00:00, to + 1 00:00) in
-// Asia/Shanghai, so the indexes on the instants can be used. `codes` is the section cut:
-// null for every section, else the section codes (an empty list covers nothing).
+// Asia/Shanghai, so the indexes on the instants can be used.
 
 const ZONE = 'Asia/Shanghai';
 
@@ -17,22 +18,62 @@ function inPeriod(column: RawBuilder<unknown>, period: KpiPeriod) {
     AND ${column} < ((${period.to}::date + 1)::timestamp AT TIME ZONE ${ZONE}))`;
 }
 
-function sectionFilter(code: RawBuilder<unknown>, codes: string[] | null) {
-  return codes === null ? sql<boolean>`true` : sql<boolean>`${code} = ANY(${codes}::text[])`;
+const n = (v: unknown) => Number(v ?? 0);
+
+/** Where a case's cut members are (aliases c, m, sp). */
+const CASE_MEMBER: Record<MemberDimension | 'section', string> = {
+  section: 'm.section_id',
+  department: 'm.department_id',
+  matter: 'm.id',
+  level: 'sp.level',
+  service_point: 'c.service_point_id',
+  window: 'c.window_id',
+  staff: 'c.handler_staff_id',
+  channel: 'c.channel'
+};
+
+/** A rating's or complaint's (alias t): its case's members, else its window's. */
+const FOLLOWER_MEMBER = (t: string): Record<MemberDimension | 'section', string> => ({
+  section: `CASE WHEN ${t}.case_id IS NOT NULL THEN m.section_id ELSE w.section_id END`,
+  department: 'm.department_id',
+  matter: 'm.id',
+  level: `CASE WHEN ${t}.case_id IS NOT NULL THEN sp.level ELSE wsp.level END`,
+  service_point: `CASE WHEN ${t}.case_id IS NOT NULL THEN c.service_point_id ELSE w.service_point_id END`,
+  window: `CASE WHEN ${t}.case_id IS NOT NULL THEN c.window_id ELSE ${t}.window_id END`,
+  staff: `CASE WHEN ${t}.case_id IS NOT NULL THEN c.handler_staff_id ELSE ${t}.staff_id END`,
+  channel: 'c.channel'
+});
+
+const NUMERIC = new Set(['section', 'department', 'matter', 'service_point', 'window', 'staff']);
+
+function filterSql(filter: KpiFilter, columns: Record<MemberDimension | 'section', string>) {
+  const parts: RawBuilder<unknown>[] = [sql`true`];
+  if (filter.sections !== null) parts.push(sql`${sql.raw(columns.section)} = ANY(${filter.sections}::int[])`);
+  for (const [dimension, key] of memberEntries(filter)) {
+    const column = sql.raw(columns[dimension]);
+    parts.push(NUMERIC.has(dimension) ? sql`${column} = ${Number(key)}` : sql`${column} = ${key}`);
+  }
+  return sql.join(parts, sql` AND `);
 }
 
-const n = (v: unknown) => Number(v ?? 0);
+const FOLLOWER_JOINS = (t: string) =>
+  sql.raw(`LEFT JOIN cases c ON c.id = ${t}.case_id
+    LEFT JOIN matters m ON m.id = c.matter_id
+    LEFT JOIN service_points sp ON sp.id = c.service_point_id
+    LEFT JOIN windows w ON w.id = ${t}.window_id
+    LEFT JOIN service_points wsp ON wsp.id = w.service_point_id`);
 
 export async function loadKpiCounts(
   db: Kysely<Database>,
   period: KpiPeriod,
-  codes: string[] | null
+  filter: KpiFilter
 ): Promise<KpiCounts> {
   // An empty cut (a section outside the user's scope) covers nothing.
-  if (codes !== null && codes.length === 0) return { ...EMPTY_COUNTS };
+  if (filter.sections !== null && filter.sections.length === 0) return { ...EMPTY_COUNTS };
   const received = inPeriod(sql.ref('c.received_at'), period);
   const accepted = inPeriod(sql.ref('c.accepted_at'), period);
   const concluded = sql<boolean>`(c.status = 'concluded' AND ${inPeriod(sql.ref('c.concluded_at'), period)})`;
+  const caseFilter = filterSql(filter, CASE_MEMBER);
 
   const caseRow = await sql<Record<string, string | null>>`
     SELECT
@@ -57,58 +98,52 @@ export async function loadKpiCounts(
       count(*) FILTER (WHERE ${concluded} AND EXISTS (SELECT 1 FROM ratings r WHERE r.case_id = c.id)) AS rated
     FROM cases c
     JOIN matters m ON m.id = c.matter_id
-    JOIN sections s ON s.id = m.section_id
+    JOIN service_points sp ON sp.id = c.service_point_id
     LEFT JOIN case_clock k ON k.case_id = c.id
-    WHERE ${sectionFilter(sql.ref('s.code'), codes)}`.execute(db);
+    WHERE ${caseFilter}`.execute(db);
 
+  // A case is rejected (withdrawn) in the period of its first such event.
   const eventRow = await sql<Record<string, string | null>>`
     SELECT
-      count(DISTINCT e.case_id) FILTER (WHERE e.kind = 'rejected') AS rejected,
-      count(DISTINCT e.case_id) FILTER (WHERE e.kind = 'withdrawn') AS withdrawn
-    FROM case_events e
-    JOIN cases c ON c.id = e.case_id
+      count(*) FILTER (WHERE o.kind = 'rejected') AS rejected,
+      count(*) FILTER (WHERE o.kind = 'withdrawn') AS withdrawn
+    FROM (
+      SELECT DISTINCT ON (e.case_id, e.kind) e.case_id, e.kind, e.occurred_at
+      FROM case_events e
+      WHERE e.kind IN ('rejected', 'withdrawn')
+      ORDER BY e.case_id, e.kind, e.occurred_at, e.id
+    ) o
+    JOIN cases c ON c.id = o.case_id
     JOIN matters m ON m.id = c.matter_id
-    JOIN sections s ON s.id = m.section_id
-    WHERE e.kind IN ('rejected', 'withdrawn')
-      AND ${inPeriod(sql.ref('e.occurred_at'), period)}
-      AND ${sectionFilter(sql.ref('s.code'), codes)}`.execute(db);
+    JOIN service_points sp ON sp.id = c.service_point_id
+    WHERE ${inPeriod(sql.ref('o.occurred_at'), period)} AND ${caseFilter}`.execute(db);
 
-  const matterRow = await sql<Record<string, string | null>>`
-    SELECT count(*) AS matters, count(*) FILTER (WHERE m.online) AS matters_online
-    FROM matters m JOIN sections s ON s.id = m.section_id
-    WHERE ${sectionFilter(sql.ref('s.code'), codes)}`.execute(db);
+  const matters = await loadMatterCounts(db, filter);
 
-  // Ratings and complaints follow their case when they have one, else their window's
-  // section; one with neither (or a window without a section) is only in the uncut figures.
+  // Ratings and complaints follow their case when they have one, else their window; one
+  // with neither in the cut is only in the uncut figures.
   const ratingRow = await sql<Record<string, string | null>>`
     SELECT
       count(*) AS ratings,
       count(*) FILTER (WHERE r.level >= 4) AS good,
       count(*) FILTER (WHERE r.level <= 2) AS bad
-    FROM ratings r
-    LEFT JOIN cases c ON c.id = r.case_id
-    LEFT JOIN matters m ON m.id = c.matter_id
-    LEFT JOIN windows w ON w.id = r.window_id
-    LEFT JOIN sections s ON s.id = CASE WHEN r.case_id IS NOT NULL THEN m.section_id ELSE w.section_id END
-    WHERE ${inPeriod(sql.ref('r.rated_at'), period)}
-      AND ${sectionFilter(sql.ref('s.code'), codes)}`.execute(db);
+    FROM ratings r ${FOLLOWER_JOINS('r')}
+    WHERE ${inPeriod(sql.ref('r.rated_at'), period)} AND ${filterSql(filter, FOLLOWER_MEMBER('r'))}`.execute(
+    db
+  );
 
   const complaintRow = await sql<Record<string, string | null>>`
     SELECT
       count(*) AS complaints,
       count(*) FILTER (WHERE p.substantiated) AS substantiated,
       count(*) FILTER (WHERE p.closed_at IS NOT NULL) AS closed
-    FROM complaints p
-    LEFT JOIN cases c ON c.id = p.case_id
-    LEFT JOIN matters m ON m.id = c.matter_id
-    LEFT JOIN windows w ON w.id = p.window_id
-    LEFT JOIN sections s ON s.id = CASE WHEN p.case_id IS NOT NULL THEN m.section_id ELSE w.section_id END
-    WHERE ${inPeriod(sql.ref('p.received_at'), period)}
-      AND ${sectionFilter(sql.ref('s.code'), codes)}`.execute(db);
+    FROM complaints p ${FOLLOWER_JOINS('p')}
+    WHERE ${inPeriod(sql.ref('p.received_at'), period)} AND ${filterSql(filter, FOLLOWER_MEMBER('p'))}`.execute(
+    db
+  );
 
   const k = caseRow.rows[0];
   const e = eventRow.rows[0];
-  const m = matterRow.rows[0];
   const r = ratingRow.rows[0];
   const p = complaintRow.rows[0];
   return {
@@ -132,8 +167,7 @@ export async function loadKpiCounts(
     statutoryDays: n(k.statutory_days),
     sameDay: n(k.same_day),
     rated: n(k.rated),
-    matters: n(m.matters),
-    mattersOnline: n(m.matters_online),
+    ...matters,
     ratings: n(r.ratings),
     goodRatings: n(r.good),
     badRatings: n(r.bad),
@@ -141,4 +175,22 @@ export async function loadKpiCounts(
     complaintsSubstantiated: n(p.substantiated),
     complaintsClosed: n(p.closed)
   };
+}
+
+export function pick<T extends object, K extends keyof T>(object: T, keys: K[]): Pick<T, K> {
+  const result = {} as Pick<T, K>;
+  for (const key of keys) if (object[key] !== undefined) result[key] = object[key];
+  return result;
+}
+
+/** The matters behind matters_online_share (shared by both paths). */
+export async function loadMatterCounts(db: Kysely<Database>, filter: KpiFilter) {
+  const matterFilter = filterSql(
+    { sections: filter.sections, members: pick(filter.members, ['department', 'matter']) },
+    CASE_MEMBER
+  );
+  const row = await sql<Record<string, string | null>>`
+    SELECT count(*) AS matters, count(*) FILTER (WHERE m.online) AS matters_online
+    FROM matters m WHERE ${matterFilter}`.execute(db);
+  return { matters: n(row.rows[0].matters), mattersOnline: n(row.rows[0].matters_online) };
 }

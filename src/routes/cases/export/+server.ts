@@ -1,22 +1,13 @@
 import { requireRole, sectionScope } from '$lib/server/auth/guard';
-import { casesToCsv } from '$lib/server/cases/case-csv';
-import { caseListFilter, maskRow } from '$lib/server/cases/case-list';
-import { listCases } from '$lib/server/cases/cases.repository';
+import { exportCaseList } from '$lib/server/cases/case-export';
 import { getDb } from '$lib/server/db/index';
+import { readExportFormat } from '$lib/server/export';
 import type { RequestHandler } from './$types';
 
-const EXPORT_LIMIT = 50_000;
-
-// GET /cases/export?…filters…: the filtered case list as CSV (masked, like the page).
+// GET /cases/export?…filters…[&format=xlsx]: the filtered case list as CSV (default) or
+// XLSX, masked like the page, within the caller's sections.
 export const GET: RequestHandler = async (event) => {
   const user = requireRole(event, 'leader', 'inspector', 'section_head');
-  const filter = { ...caseListFilter(event.url.searchParams, EXPORT_LIMIT), offset: 0 };
-  const rows = (await listCases(getDb(), filter, sectionScope(user))).map(maskRow);
-  const stamp = new Date().toISOString().slice(0, 10);
-  return new Response(casesToCsv(rows), {
-    headers: {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="cases-${stamp}.csv"; filename*=UTF-8''${encodeURIComponent(`办件清单-${stamp}.csv`)}`
-    }
-  });
+  const format = readExportFormat(event.url.searchParams);
+  return exportCaseList(getDb(), event.url.searchParams, sectionScope(user), format);
 };

@@ -2,8 +2,8 @@ import { json } from '@sveltejs/kit';
 import { requireRole, sectionScope } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db/index';
 import { badParameter } from '$lib/server/http/api-errors';
-import { assembleKpis, checkPeriod, sectionCut } from '$lib/server/kpis/kpi-definitions';
-import { loadKpiCounts } from '$lib/server/kpis/kpis.repository';
+import { assembleKpis, checkPeriod } from '$lib/server/kpis/kpi-definitions';
+import { loadCountsForCut } from '$lib/server/kpis/kpi.service';
 import type { RequestHandler } from './$types';
 
 // GET /api/v1/kpis?from=YYYY-MM-DD&to=YYYY-MM-DD[&section=CODE] (shared/spec/interfaces.md):
@@ -18,6 +18,6 @@ export const GET: RequestHandler = async (event) => {
   const section = params.get('section') ?? undefined;
   if (section !== undefined && !/^[\w-]{1,32}$/.test(section))
     return badParameter('section', 'section 须为科室代码');
-  const counts = await loadKpiCounts(getDb(), check.period, sectionCut(section, sectionScope(user)));
+  const counts = await loadCountsForCut(getDb(), check.period, { section }, sectionScope(user));
   return json({ from: check.period.from, to: check.period.to, figures: assembleKpis(counts) });
 };

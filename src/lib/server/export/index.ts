@@ -1,0 +1,11 @@
+// Table exports to CSV and XLSX (docs/rules/exports.md). Server-only.
+export { toCsv } from './csv';
+export { contentDisposition, exportResponse, readExportFormat, type ExportFileName } from './response';
+export {
+  guardFormula,
+  type ExportColumn,
+  type ExportColumnKind,
+  type ExportFormat,
+  type TableExport
+} from './table-export';
+export { safeSheetName, toXlsx } from './xlsx';
