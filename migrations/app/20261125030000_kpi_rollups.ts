@@ -4,7 +4,9 @@ import { sql, type Kysely } from 'kysely';
 // few hundred pre-summed rows instead of scanning cases per request:
 //   kpi_daily      one row per local day × section × cut (dim, key) with the counts and
 //                  sums of the period figures that happened that day;
-//   kpi_now        the "now" figures (open, overdue, lights) per section × cut;
+//   kpi_now        the "now" figures (open, overdue, lights, paused) per section × cut;
+//   kpi_flags      how many cases (open or not) carry each clock flag, per section (the
+//                  warnings page: counting them per request reads every flagged case);
 //   kpi_dirty_days days whose kpi_daily rows are stale. Statement-level triggers on the
 //                  synced tables and on case_clock fill it, so any writer (the sync, the
 //                  daily refresh, a calendar change) marks what it touched; the rollup
@@ -64,7 +66,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('overdue_open_statutory', 'integer', (c) => c.notNull())
     .addColumn('yellow_now', 'integer', (c) => c.notNull())
     .addColumn('red_now', 'integer', (c) => c.notNull())
+    .addColumn('paused_now', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('kpi_now_pkey', ['dim', 'key', 'section_id'])
+    .execute();
+
+  await db.schema
+    .createTable('kpi_flags')
+    .addColumn('section_id', 'integer', (c) => c.notNull())
+    .addColumn('flag', 'text', (c) => c.notNull())
+    .addColumn('cases', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('kpi_flags_pkey', ['section_id', 'flag'])
     .execute();
 
   await db.schema
@@ -84,6 +95,15 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Rejected / withdrawn events by day: the rollup recomputes a day's events.
   await sql`CREATE INDEX case_events_outcome_idx ON case_events (occurred_at)
     WHERE kind IN ('rejected', 'withdrawn')`.execute(db);
+
+  // The warnings page's lists of open cases, most urgent first (a light by the working days
+  // left, the legal violations by statutory due date): walked in order, so a page of 100
+  // joins about 100 cases instead of every yellow or red one.
+  await sql`CREATE INDEX case_clock_open_light_idx ON case_clock (colour, remaining_days) WHERE open`.execute(
+    db
+  );
+  await sql`CREATE INDEX case_clock_open_statutory_idx ON case_clock (statutory_due_on)
+    WHERE open AND statutory_overdue`.execute(db);
 
   await markDirtyTriggers(db);
 }
@@ -237,8 +257,10 @@ export async function down(db: Kysely<any>): Promise<void> {
       await sql.raw(`DROP FUNCTION ${name}()`).execute(db);
     }
   }
+  await sql`DROP INDEX case_clock_open_statutory_idx`.execute(db);
+  await sql`DROP INDEX case_clock_open_light_idx`.execute(db);
   await sql`DROP INDEX case_events_outcome_idx`.execute(db);
-  for (const table of ['kpi_rollup_state', 'kpi_dirty_days', 'kpi_now', 'kpi_daily']) {
+  for (const table of ['kpi_rollup_state', 'kpi_dirty_days', 'kpi_flags', 'kpi_now', 'kpi_daily']) {
     await db.schema.dropTable(table).execute();
   }
 }

@@ -31,6 +31,7 @@ export interface RouteRule {
 }
 
 const FIGURES: Who[] = ['leader', 'inspector', 'section_head'];
+const AUDITS: Who[] = ['leader', 'inspector'];
 const SIGNED_IN: Who[] = ['leader', 'inspector', 'section_head', 'staff', 'evaluator', 'admin', 'auditor'];
 
 /** Keyed by SvelteKit route id. */
@@ -40,7 +41,17 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   '/screen': { path: '/screen', allowed: FIGURES },
   '/screen/data': { path: '/screen/data', allowed: FIGURES },
   '/warnings': { path: '/warnings', allowed: FIGURES },
-  '/audits': { path: '/audits', allowed: FIGURES },
+  // Sampled audits: leaders and inspectors see them, only inspectors plan and draw. No
+  // plan or draw exists in the test world, so those allowed get 404 for plan/draw 1.
+  '/audits': { path: '/audits', allowed: AUDITS },
+  '/audits/plans/new': { path: '/audits/plans/new', allowed: ['inspector'] },
+  '/audits/plans/[id]': { path: '/audits/plans/1', outcomes: { leader: 404, inspector: 404 } },
+  '/audits/draws/[id]': { path: '/audits/draws/1', outcomes: { leader: 404, inspector: 404 } },
+  '/audits/draws/[id]/population': {
+    path: '/audits/draws/1/population',
+    outcomes: { leader: 404, inspector: 404 }
+  },
+  '/audits/verify': { path: '/audits/verify', allowed: AUDITS },
   '/cases': { path: '/cases', allowed: FIGURES },
   '/cases/export': { path: '/cases/export', allowed: FIGURES },
   // A case of section S01: the test's section head is scoped to S01.

@@ -2,6 +2,7 @@
 // once per refresh (screen.service.ts) and the wall only renders it. Choosing the figures
 // is pure so it is tested without a database. Browser-safe.
 
+import type { TrendPoint } from '$lib/charts/trend';
 import type { Figure } from '$lib/figures';
 import type { TrendGrain } from '$lib/kpis/periods';
 
@@ -29,15 +30,8 @@ export interface ScreenLights {
   red: number;
 }
 
-export interface ScreenTrendPoint {
-  bucket: string;
-  received: number;
-  concluded: number;
-  onTimePromised: number | null;
-  onTimeStatutory: number | null;
-  avgProcessingDays: number | null;
-  avgStatutoryDays: number | null;
-}
+/** The trend as the chart builders take it. */
+export type ScreenTrendPoint = TrendPoint;
 
 export interface ScreenRankingRow {
   label: string;

@@ -11,9 +11,10 @@ const LOCAL_OFFSET_MS = 8 * 3_600_000; // Asia/Shanghai
 const localDay = (ms: number) => Math.floor((ms + LOCAL_OFFSET_MS) / MS_PER_DAY);
 
 // `received` events are left out: the clock takes the receipt from cases.received_at.
-const CLOCK_EVENTS = `e.kind <> 'received'`;
-const EVENT_TEXT = `e.kind || ',' || ${epochMs('e.occurred_at')} || ',' || coalesce(e.days::text, '') || ',' || coalesce(e.procedure, '')`;
-const CASE_COLUMNS = `c.id, c.region_code, c.status, m.kind, m.promised_days, m.statutory_days,
+export const CLOCK_EVENTS = `e.kind <> 'received'`;
+export const EVENT_TEXT = `e.kind || ',' || ${epochMs('e.occurred_at')} || ',' || coalesce(e.days::text, '') || ',' || coalesce(e.procedure, '')`;
+/** The case's fields of a clock input row, over cases `c`, matters `m` and matter_settings `ms`. */
+export const CASE_COLUMNS = `c.id, c.region_code, c.status, m.kind, m.promised_days, m.statutory_days,
       ms.yellow_ratio, ms.yellow_days,
       ${epochMs('c.received_at')}, ${epochMs('c.accepted_at')}, ${epochMs('c.concluded_at')}, ${epochMs('c.delivered_at')}`;
 

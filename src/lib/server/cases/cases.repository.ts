@@ -89,6 +89,11 @@ export interface CaseListFilter {
  */
 export function listCases(db: Kysely<Database>, filter: CaseListFilter, scope: SectionScope) {
   const order = basisOrder(filter);
+  // DESC NULLS LAST cannot walk a date index backwards: the whole list would be sorted on
+  // every page (2.4 s at 1,000,000 cases). received_at is never null, and accepted_at or
+  // concluded_at are ordered on only with a period that requires them, so plain DESC (nulls
+  // first) gives the same order; NULLS LAST stays for the case it matters.
+  const nullsLast = order.direction === 'desc' && order.column !== 'c.received_at' && !filter.period;
   return db
     .selectFrom('cases as c')
     .innerJoin('matters as m', 'm.id', 'c.matter_id')
@@ -128,7 +133,9 @@ export function listCases(db: Kysely<Database>, filter: CaseListFilter, scope: S
     .$call((q) => (filter.colour ? q.where('k.colour', '=', filter.colour) : q))
     .$call((q) => (filter.section ? q.where('s.code', '=', filter.section) : q))
     .where((eb) => dashboardConditions(eb, filter))
-    .orderBy(sql.ref(order.column), (ob) => (order.direction === 'asc' ? ob.asc() : ob.desc()).nullsLast())
+    .orderBy(sql.ref(order.column), (ob) =>
+      order.direction === 'asc' ? ob.asc() : nullsLast ? ob.desc().nullsLast() : ob.desc()
+    )
     .orderBy('c.id', 'desc')
     .limit(filter.limit)
     .offset(filter.offset)

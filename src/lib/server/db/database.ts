@@ -2,12 +2,27 @@ import type { ColumnType, Generated } from 'kysely';
 import type { AuditLogTable } from '../audit/audit.table';
 import type { ApiTokenTable, SessionTable, UserTable } from '../auth/auth.table';
 import type {
+  AuditDrawCaseTable,
+  AuditDrawPoolTable,
+  AuditDrawPopulationTable,
+  AuditDrawReviewerTable,
+  AuditDrawStratumTable,
+  AuditDrawTable,
+  AuditPlanTable
+} from '../case-audits/case-audits.table';
+import type {
   CalendarDayTable,
   CalendarYearTable,
   CaseClockTable,
   MatterSettingsTable
 } from '../case-clock/case-clock.table';
-import type { KpiDailyTable, KpiDirtyDayTable, KpiNowTable, KpiRollupStateTable } from '../kpis/kpis.table';
+import type {
+  KpiDailyTable,
+  KpiDirtyDayTable,
+  KpiFlagsTable,
+  KpiNowTable,
+  KpiRollupStateTable
+} from '../kpis/kpis.table';
 import type { SyncQuarantineTable, SyncWatermarkTable } from '../sync/sync.table';
 import type {
   SyncedCaseEventTable,
@@ -78,6 +93,15 @@ export interface Database {
   // Pre-summed headline figures and the days whose sums are stale.
   kpi_daily: KpiDailyTable;
   kpi_now: KpiNowTable;
+  kpi_flags: KpiFlagsTable;
   kpi_dirty_days: KpiDirtyDayTable;
   kpi_rollup_state: KpiRollupStateTable;
+  // Sampling plans and their draws (办件抽查): insert-only, enforced by triggers.
+  audit_plans: AuditPlanTable;
+  audit_draws: AuditDrawTable;
+  audit_draw_strata: AuditDrawStratumTable;
+  audit_draw_population: AuditDrawPopulationTable;
+  audit_draw_cases: AuditDrawCaseTable;
+  audit_draw_pool: AuditDrawPoolTable;
+  audit_draw_reviewers: AuditDrawReviewerTable;
 }

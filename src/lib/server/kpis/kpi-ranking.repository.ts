@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { CutDimension } from '../../kpis/cuts';
+import type { MemberCounts } from '../../kpis/ranking-metrics';
 import type { Database } from '../db/database';
 import type { KpiPeriod } from './kpi-definitions';
 import type { KpiFilter } from './kpi-filter';
@@ -8,20 +9,10 @@ import type { KpiFilter } from './kpi-filter';
 // from the rollups, within the caller's sections. Members with nothing in the period and
 // nothing open are left out.
 
-export interface RankingCounts {
-  /** The rollup key: the member's id (level, channel: the value); for sections the section id. */
+/** One member's counts; for sections the key is the section id. */
+export interface RankingCounts extends MemberCounts {
+  /** The rollup key: the member's id (level, channel: the value). */
   key: string;
-  received: number;
-  concluded: number;
-  promisedOnTime: number;
-  statutoryOnTime: number;
-  withProcessing: number;
-  processingDays: number;
-  sameDay: number;
-  ratings: number;
-  goodRatings: number;
-  openNow: number;
-  redNow: number;
 }
 
 export async function loadRanking(

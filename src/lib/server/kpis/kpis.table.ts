@@ -47,6 +47,14 @@ export interface KpiNowTable {
   overdue_open_statutory: number;
   yellow_now: number;
   red_now: number;
+  paused_now: number;
+}
+
+/** Cases (open or not) carrying a clock flag, per section of their matter. */
+export interface KpiFlagsTable {
+  section_id: number;
+  flag: string;
+  cases: number;
 }
 
 export interface KpiDirtyDayTable {

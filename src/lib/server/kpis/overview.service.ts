@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { TrendPoint } from '../../charts/trend';
 import type { CutDimension, KpiCut } from '../../kpis/cuts';
 import { previousPeriod, trendGrain, yearEarlier, type Period, type TrendGrain } from '../../kpis/periods';
 import {
@@ -24,16 +25,6 @@ import { loadCounts } from './kpi.service';
 // (two member dimensions at once) still gets exact figures by plain aggregates, but no
 // trend or ranking (docs/rules/kpis.md).
 
-export interface TrendPoint {
-  bucket: string;
-  received: number;
-  concluded: number;
-  onTimePromised: number | null;
-  onTimeStatutory: number | null;
-  avgProcessingDays: number | null;
-  avgStatutoryDays: number | null;
-}
-
 export interface RankingRow {
   key: string;
   code: string;
@@ -52,6 +43,8 @@ export interface Overview {
   rolledUp: boolean;
   trend: { grain: TrendGrain; points: TrendPoint[] } | null;
   ranking: { dimension: CutDimension; metric: RankingMetric; rows: RankingRow[] } | null;
+  /** The best and the worst matters by promised on-time rate (at least 30 concluded). */
+  matters: { best: RankingRow[]; worst: RankingRow[] } | null;
   members: CutMembers;
   freshness: Freshness;
 }
@@ -74,12 +67,13 @@ export async function loadOverview(db: Kysely<Database>, request: OverviewReques
   const earlier = yearEarlier(period);
   const rolledUp = rollupsCover(filter);
   const grain = trendGrain(period);
-  const [now, before, yearBefore, trend, ranking, members, freshness] = await Promise.all([
+  const [now, before, yearBefore, trend, ranking, matterRows, members, freshness] = await Promise.all([
     loadCounts(db, period, filter),
     loadCounts(db, previous, filter),
     loadCounts(db, earlier, filter),
     rolledUp ? loadTrend(db, period, filter, grain) : null,
     loadRankingRows(db, period, filter, request.rankBy, request.metric),
+    loadRankingRows(db, period, filter, 'matter', 'on_time_rate_promised'),
     loadCutMembers(db, scope),
     loadFreshness(db)
   ]);
@@ -103,18 +97,37 @@ export async function loadOverview(db: Kysely<Database>, request: OverviewReques
         avgStatutoryDays: share(t.statutoryDays, t.withProcessing)
       }))
     },
-    ranking: ranking && { dimension: request.rankBy, metric: request.metric, rows: await labelled(ranking) },
+    ranking: ranking && {
+      dimension: request.rankBy,
+      metric: request.metric,
+      rows: labelled(request.rankBy, ranking)
+    },
+    matters: matterRows && extremes(labelled('matter', matterRows)),
     members,
     freshness
   };
 
-  async function labelled(rows: { key: string; figure: MemberFigure }[]): Promise<RankingRow[]> {
-    const byKey = new Map(members[request.rankBy].map((m) => [m.key, m]));
+  function labelled(dimension: CutDimension, rows: { key: string; figure: MemberFigure }[]): RankingRow[] {
+    const byKey = new Map(members[dimension].map((m) => [m.key, m]));
     return rows.map((row) => {
       const member = byKey.get(row.key);
       return { ...row, code: member?.code ?? row.key, label: member?.label ?? `（编号 ${row.key}）` };
     });
   }
+}
+
+/** Enough concluded cases for a rate to rank on (shared/spec/kpis.md: under 30 is a small sample). */
+const RANKABLE = 30;
+const EXTREMES = 5;
+
+/** The best and the worst members (rows ranked best first), small samples left out. */
+export function extremes(rows: RankingRow[]): { best: RankingRow[]; worst: RankingRow[] } {
+  const rankable = rows.filter(
+    (row) => row.figure.value !== null && (row.figure.denominator ?? 0) >= RANKABLE
+  );
+  const best = rankable.slice(0, EXTREMES);
+  const worst = rankable.slice(Math.max(best.length, rankable.length - EXTREMES)).reverse();
+  return { best, worst };
 }
 
 /**

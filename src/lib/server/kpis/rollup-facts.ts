@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import { DIMENSION_OF, groupingSets, KEY_OF, MEMBER_PRESENT } from './rollup-grouping';
 
 // The SQL that recomputes kpi_daily for a set of local days. Each fact says what happened
 // on a day (a case received, accepted, concluded, rejected or withdrawn; a rating; a
@@ -42,8 +43,16 @@ const CASE_DIMS = `m.section_id, m.department_id, m.id AS matter_id, sp.level, c
   c.window_id, c.handler_staff_id AS staff_id, c.channel`;
 const CASE_JOINS = `JOIN matters m ON m.id = c.matter_id JOIN service_points sp ON sp.id = c.service_point_id`;
 
-/** The instants of a bounds row: [lo, hi) is the local day. */
-const inDay = (column: string) => `${column} >= b.lo AND ${column} < b.hi`;
+/**
+ * The instants of a bounds row: [lo, hi) is the local day. The same column is also held
+ * within all the days' span (InitPlans): implied by the first condition, but it lets the
+ * planner see a narrow range of the index. Without it, it took the join with bounds for
+ * millions of rows and hashed the whole case_clock and cases tables: 1.7 s to recompute
+ * one day at 1,000,000 cases instead of 0.17 s (docs/benchmarks.md, "Dashboard").
+ */
+const SPAN = (column: string) =>
+  `${column} >= (SELECT min(lo) FROM bounds) AND ${column} < (SELECT max(hi) FROM bounds)`;
+const inDay = (column: string) => `${column} >= b.lo AND ${column} < b.hi AND ${SPAN(column)}`;
 
 // A rating or complaint: its case's members, else its window's section and service point.
 const FOLLOWER_DIMS = (t: string) => `
@@ -90,11 +99,15 @@ const FACTS = `
   })}
   FROM bounds b
   JOIN (
+    -- The cases with such an event on the days first, then their events by case (an IN
+    -- over all rejected and withdrawn events read every one of them on each refresh).
     SELECT DISTINCT ON (e.case_id, e.kind) e.case_id, e.kind, e.occurred_at
-    FROM case_events e
-    WHERE e.kind IN ('rejected', 'withdrawn')
-      AND e.case_id IN (SELECT e2.case_id FROM bounds b2 JOIN case_events e2
-        ON e2.occurred_at >= b2.lo AND e2.occurred_at < b2.hi AND e2.kind IN ('rejected', 'withdrawn'))
+    FROM (
+      SELECT DISTINCT e2.case_id FROM bounds b2 JOIN case_events e2
+        ON e2.occurred_at >= b2.lo AND e2.occurred_at < b2.hi AND e2.kind IN ('rejected', 'withdrawn')
+          AND ${SPAN('e2.occurred_at')}
+    ) t
+    JOIN case_events e ON e.case_id = t.case_id AND e.kind IN ('rejected', 'withdrawn')
     ORDER BY e.case_id, e.kind, e.occurred_at, e.id
   ) o ON ${inDay('o.occurred_at')}
   JOIN cases c ON c.id = o.case_id ${CASE_JOINS}
@@ -113,21 +126,6 @@ const FACTS = `
   })}
   FROM bounds b JOIN complaints p ON ${inDay('p.received_at')} ${FOLLOWER_JOINS('p')}`;
 
-// GROUPING() is 1 for a column not grouped in the row's set: that tells the dimension.
-const DIMENSION_OF = `CASE
-  WHEN GROUPING(department_id) = 0 THEN 'department'
-  WHEN GROUPING(matter_id) = 0 THEN 'matter'
-  WHEN GROUPING(level) = 0 THEN 'level'
-  WHEN GROUPING(service_point_id) = 0 THEN 'service_point'
-  WHEN GROUPING(window_id) = 0 THEN 'window'
-  WHEN GROUPING(staff_id) = 0 THEN 'staff'
-  WHEN GROUPING(channel) = 0 THEN 'channel'
-  ELSE 'all' END`;
-const KEY_OF = `coalesce(department_id::text, matter_id::text, level, service_point_id::text,
-  window_id::text, staff_id::text, channel, '')`;
-const MEMBER_PRESENT = `(GROUPING(department_id, matter_id, level, service_point_id, window_id, staff_id, channel) = 127
-  OR ${KEY_OF} <> '')`;
-
 /** Deletes and recomputes the kpi_daily rows of the given local days (YYYY-MM-DD). */
 export function recomputeDaysStatements(days: string[]): RawBuilder<unknown>[] {
   const sums = MEASURES.map((m) => `sum(${m})`).join(', ');
@@ -141,10 +139,7 @@ export function recomputeDaysStatements(days: string[]): RawBuilder<unknown>[] {
       INSERT INTO kpi_daily (day, dim, key, section_id, ${sql.raw(MEASURES.join(', '))})
       SELECT day, ${sql.raw(DIMENSION_OF)}, ${sql.raw(KEY_OF)}, coalesce(section_id, 0), ${sql.raw(sums)}
       FROM facts
-      GROUP BY GROUPING SETS (
-        (day, section_id), (day, section_id, department_id), (day, section_id, matter_id),
-        (day, section_id, level), (day, section_id, service_point_id), (day, section_id, window_id),
-        (day, section_id, staff_id), (day, section_id, channel))
+      GROUP BY ${sql.raw(groupingSets('day, section_id'))}
       HAVING ${sql.raw(MEMBER_PRESENT)}`
   ];
 }

@@ -46,7 +46,7 @@ export async function deferIndexesAndForeignKeys(
   for (const key of primaryKey.rows) await client.query(`ALTER TABLE ${table} DROP CONSTRAINT ${key.name}`);
   return {
     async restore() {
-      await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
+      await client.query(`SET LOCAL maintenance_work_mem = '512MB'`);
       for (const key of primaryKey.rows) {
         await client.query(`ALTER TABLE ${table} ADD CONSTRAINT ${key.name} ${key.definition}`);
       }

@@ -45,7 +45,7 @@ export interface RelationSpec {
 const col = (name: string, type: ColumnType, notNull = true): ColumnSpec => ({ name, type, notNull });
 const opt = (name: string, type: ColumnType): ColumnSpec => col(name, type, false);
 
-const label = (reason: QuarantineReason) => literal(`${QUARANTINE_REASONS[reason]}：`);
+export const label = (reason: QuarantineReason) => literal(`${QUARANTINE_REASONS[reason]}：`);
 const inList = (values: readonly string[]) => values.map(literal).join(', ');
 
 function oneOf(column: string, values: readonly string[], reason: QuarantineReason): RowCheck {
@@ -57,7 +57,7 @@ function oneOf(column: string, values: readonly string[], reason: QuarantineReas
 }
 
 /** A non-null reference that must name a row of a product table (hashed once per statement). */
-function known(column: string, table: string, reason: QuarantineReason): RowCheck {
+export function known(column: string, table: string, reason: QuarantineReason): RowCheck {
   return {
     reason,
     bad: `s.${column} IS NOT NULL AND NOT (s.${column} IN (SELECT id FROM ${table}))`,
@@ -72,8 +72,8 @@ const regionCode: RowCheck = {
 };
 
 /** The case an event, rating or complaint belongs to, joined as `c`. */
-const caseJoin = 'LEFT JOIN cases c ON c.id = s.case_id';
-const caseKnown: RowCheck = {
+export const caseJoin = 'LEFT JOIN cases c ON c.id = s.case_id';
+export const caseKnown: RowCheck = {
   reason: 'unknown_case',
   bad: 's.case_id IS NOT NULL AND c.id IS NULL',
   message: `${label('unknown_case')} || s.case_id::text`
@@ -92,7 +92,7 @@ const feedbackJoins = [
 const feedbackRegion =
   'coalesce(c.region_code, wp.region_code, sp.region_code, ' +
   `(SELECT region_code FROM service_points ORDER BY (level = 'district') DESC, id LIMIT 1))`;
-const hasRegion: RowCheck = {
+export const hasRegion: RowCheck = {
   reason: 'no_region',
   bad: `${feedbackRegion} IS NULL`,
   message: label('no_region') + ` || '无办件、窗口或服务场所可循'`

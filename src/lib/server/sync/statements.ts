@@ -49,41 +49,11 @@ export function sourceQuery(
   return `SELECT ${columns} FROM ${ident(schema)}.${ident(spec.relation)}${sourceFilter(since, retryIds, '')}`;
 }
 
-function sourceFilter(since: string | null, retryIds: readonly string[], alias: string): string {
+export function sourceFilter(since: string | null, retryIds: readonly string[], alias: string): string {
   const conditions: string[] = [];
   if (since) conditions.push(`${alias}updated_at >= ${timestampLiteral(since)}`);
   if (since && retryIds.length) conditions.push(`${alias}id = ANY (${idArrayLiteral(retryIds)})`);
   return conditions.length ? ` WHERE ${conditions.join(' OR ')}` : '';
-}
-
-/**
- * A first load COPYs straight into the empty product table, so the source hands over the
- * product's columns: an event comes with its case's region code (the same snapshot holds
- * the case; '' when it has none, and the event is then quarantined as of an unknown case).
- */
-export function directSourceQuery(
-  spec: RelationSpec,
-  schema: string,
-  since: string | null,
-  retryIds: readonly string[]
-): string {
-  const source = `${ident(schema)}.${ident(spec.relation)}`;
-  if (!spec.region) return sourceQuery(spec, schema, since, retryIds);
-  if (spec.relation !== 'case_events') throw new Error(`no direct load for ${spec.relation}`);
-  const columns = productColumns(spec).map((c) =>
-    c === 'region_code' ? `coalesce(c.region_code, '') AS region_code` : `s.${ident(c)}`
-  );
-  return (
-    `SELECT ${columns.join(', ')} FROM ${source} s LEFT JOIN ${ident(schema)}.cases c ON c.id = s.case_id` +
-    sourceFilter(since, retryIds, 's.')
-  );
-}
-
-/** Relations a first load may COPY straight into (the others derive columns in the product). */
-export const DIRECT_LOAD: ReadonlySet<string> = new Set(['cases', 'case_events']);
-
-export function copyIntoTable(spec: RelationSpec): string {
-  return `COPY ${ident(spec.relation)} (${productColumns(spec).map(ident).join(', ')}) FROM STDIN`;
 }
 
 export function copyIntoStage(spec: RelationSpec): string {
@@ -152,6 +122,15 @@ export function recordQuarantine(spec: RelationSpec): string {
 export function deleteBadRows(from = STAGE): string {
   return `DELETE FROM ${from} WHERE id IS NULL OR id IN (SELECT id FROM ${BAD})`;
 }
+
+/**
+ * After a first load straight into cases: whether any number may be held twice. Sorting a
+ * 64-bit hash of each number is several times cheaper than grouping the numbers; a shared
+ * hash (a repeated number, or a collision) then runs FIND_DUPLICATE_CASE_NOS_LOADED.
+ */
+export const CASE_NO_HASH_SHARED = `
+  SELECT h FROM (SELECT hashtextextended(case_no, 0) AS h FROM cases ORDER BY 1) x
+  GROUP BY h HAVING count(*) > 1 LIMIT 1`;
 
 /** After a first load straight into cases: numbers held twice keep the smallest id. */
 export const FIND_DUPLICATE_CASE_NOS_LOADED = `
