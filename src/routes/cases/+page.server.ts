@@ -21,7 +21,7 @@ export const load: PageServerLoad = async (event) => {
   return {
     filter,
     sections: members.section.map((s) => ({ code: s.code, name: s.label })),
-    drillDown: filter.basis ? describeCaseFilter(drill, members) : [],
+    drillDown: filter.basis || filter.flag ? describeCaseFilter(drill, members) : [],
     rows: rows.slice(0, filter.limit).map(maskRow),
     hasNext: rows.length > filter.limit
   };

@@ -3,6 +3,7 @@ import { requireRole, sectionScope } from '$lib/server/auth/guard';
 import { FLAG_NAMES } from '$lib/server/clock/labels';
 import type { ClockFlag } from '$lib/server/clock/types';
 import { getDb } from '$lib/server/db/index';
+import { countLightsByHandler } from '$lib/server/warnings/lights-by-handler.repository';
 import { countFlags, countLightsBySection, listLitCases } from '$lib/server/warnings/warnings.repository';
 import type { PageServerLoad } from './$types';
 
@@ -12,12 +13,13 @@ export const load: PageServerLoad = async (event) => {
   const user = requireRole(event, ...areaRoles('/warnings'));
   const scope = sectionScope(user);
   const db = getDb();
-  const [sections, red, yellow, statutory, flags] = await Promise.all([
+  const [sections, red, yellow, statutory, flags, handlers] = await Promise.all([
     countLightsBySection(db, scope),
     listLitCases(db, scope, 'red'),
     listLitCases(db, scope, 'yellow'),
     listLitCases(db, scope, 'statutory'),
-    countFlags(db, scope)
+    countFlags(db, scope),
+    countLightsByHandler(db, scope)
   ]);
   const n = (v: string) => Number(v);
   const bySection = sections.map((s) => ({
@@ -39,6 +41,14 @@ export const load: PageServerLoad = async (event) => {
       statutoryOverdue: total('statutory_overdue')
     },
     bySection,
+    byHandler: handlers.map((h) => ({
+      staff_no: h.staff_no,
+      name: h.name,
+      open: n(h.open),
+      yellow: n(h.yellow),
+      red: n(h.red),
+      statutory_overdue: n(h.statutory_overdue)
+    })),
     red,
     yellow,
     statutory,

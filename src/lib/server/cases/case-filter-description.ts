@@ -1,6 +1,7 @@
 import { CASE_STATUS_LABELS, COLOUR_LABELS, label } from '../../case-labels';
 import { CUT_LABELS, type CutDimension } from '../../kpis/cuts';
 import { BASIS_LABELS } from '../../kpis/drill-down';
+import { FLAG_NAMES } from '../clock/labels';
 import type { CutMembers } from '../kpis/cut-members.repository';
 import type { CaseListFilter } from './cases.repository';
 
@@ -26,6 +27,7 @@ export function describeCaseFilter(filter: CaseListFilter, members: CutMembers):
   if (filter.late) parts.push(LATE[filter.late]);
   if (filter.sameDay) parts.push('当日办结');
   if (filter.overdue) parts.push(OVERDUE[filter.overdue]);
+  if (filter.flag) parts.push(`时限异常：${FLAG_NAMES[filter.flag]}`);
   if (filter.q) parts.push(`办件编号开头“${filter.q}”`);
   if (filter.status) parts.push(`状态：${label(CASE_STATUS_LABELS, filter.status)}`);
   if (filter.colour) parts.push(`预警：${label(COLOUR_LABELS, filter.colour)}`);

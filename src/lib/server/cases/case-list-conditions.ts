@@ -61,6 +61,8 @@ export function dashboardConditions(eb: Eb, filter: CaseListFilter): Expression<
   if (filter.sameDay) parts.push(sql<SqlBool>`k.processing_days = 0`);
   if (filter.overdue === 'promised') parts.push(sql<SqlBool>`k.promised_overdue`);
   if (filter.overdue === 'statutory') parts.push(sql<SqlBool>`k.statutory_overdue`);
+  // flags @> matches the GIN index on case_clock.flags (WHERE flags <> '{}').
+  if (filter.flag) parts.push(sql<SqlBool>`k.flags <> '{}' AND k.flags @> ARRAY[${filter.flag}]::text[]`);
   return eb.and(parts);
 }
 

@@ -1,7 +1,7 @@
 import { cutFromParams } from '../../kpis/cuts';
 import { CASE_BASES, type CaseBasis } from '../../kpis/drill-down';
 import { maskIdNumber, maskPhone } from '../../mask';
-import type { Colour } from '../clock/types';
+import { CLOCK_FLAGS, type Colour } from '../clock/types';
 import { checkPeriod } from '../kpis/kpi-definitions';
 import type { CaseStatus } from '../source/source-tables';
 import type { CaseListFilter, CaseListRow } from './cases.repository';
@@ -41,6 +41,7 @@ export function caseListFilter(
     late: oneOf('late', ['promised', 'statutory'] as const),
     sameDay: params.get('same_day') === '1' || undefined,
     overdue: oneOf('overdue', ['promised', 'statutory'] as const),
+    flag: oneOf('flag', CLOCK_FLAGS),
     page,
     limit,
     offset: (page - 1) * limit

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Colour } from '../clock/types';
+import type { ClockFlag, Colour } from '../clock/types';
 import type { Database } from '../db/database';
 import type { CaseStatus } from '../source/source-tables';
 import type { KpiCut } from '../../kpis/cuts';
@@ -79,6 +79,8 @@ export interface CaseListFilter {
   late?: 'promised' | 'statutory';
   sameDay?: boolean;
   overdue?: 'promised' | 'statutory';
+  /** A clock flag (time-limits.md), e.g. late_one_time_notice. */
+  flag?: ClockFlag;
   limit: number;
   offset: number;
 }

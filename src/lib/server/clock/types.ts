@@ -75,12 +75,14 @@ export interface Extension {
   validDaysTotal: number;
 }
 
-export type ClockFlag =
-  | 'late_one_time_notice'
-  | 'invalid_extension'
-  | 'immediate_not_same_day'
-  | 'late_delivery'
-  | 'repeated_stops';
+export const CLOCK_FLAGS = [
+  'late_one_time_notice',
+  'invalid_extension',
+  'immediate_not_same_day',
+  'late_delivery',
+  'repeated_stops'
+] as const;
+export type ClockFlag = (typeof CLOCK_FLAGS)[number];
 
 export interface Deadline {
   /** Limit in working days (statutory: including the valid extensions). */
