@@ -6,6 +6,7 @@ import * as m20261125020100 from './20261125020100_calendar';
 import * as m20261125020200 from './20261125020200_case_clock';
 import * as m20261125030000 from './20261125030000_kpi_rollups';
 import * as m20261125040000 from './20261125040000_case_audits';
+import * as m20261125050000 from './20261125050000_case_reviews';
 
 // Static list (not a directory scan) so that the same code runs under tsx, vitest and
 // the built server. tests/unit/migration-index.test.ts fails when a file is missing here.
@@ -16,5 +17,6 @@ export const appMigrations: Record<string, Migration> = {
   '20261125020100_calendar': m20261125020100,
   '20261125020200_case_clock': m20261125020200,
   '20261125030000_kpi_rollups': m20261125030000,
-  '20261125040000_case_audits': m20261125040000
+  '20261125040000_case_audits': m20261125040000,
+  '20261125050000_case_reviews': m20261125050000
 };

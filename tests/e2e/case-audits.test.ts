@@ -133,4 +133,55 @@ describe.runIf(enabled)('sampled audits in Chromium', () => {
     const draws = await t.db.selectFrom('audit_draws').select('id').execute();
     expect(draws).toHaveLength(1);
   });
+  it('lets the drawn inspector review a file: a legality defect scores 0, 不合格', async () => {
+    const { page } = browser;
+    await page.goto(`${server.baseUrl}/audits/draws/1`);
+    const first = page.locator('table.cases tbody tr').first();
+    const drawnCase = await first.locator('td:nth-child(3)').innerText();
+    expect(await first.locator('td:nth-child(9)').innerText()).toContain('未评查');
+    await Promise.all([
+      page.waitForURL(`**/audits/draws/1/cases/${drawnCase}`),
+      first.getByRole('link', { name: '评查' }).click()
+    ]);
+    expect(await page.getByRole('heading', { name: '办理过程' }).isVisible()).toBe(true);
+
+    // A deduction without a note is refused, item by item.
+    await page.getByLabel('受理 扣分').fill('2');
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await page.locator('.field-error').first().waitFor();
+    expect(await page.getByText('受理：扣分须写明发现的问题').isVisible()).toBe(true);
+
+    await page.getByLabel('受理 发现的问题').fill('受理登记缺少申请材料清单');
+    await page.getByRole('button', { name: '保存草稿' }).click();
+    await page.getByText('草稿已保存。').waitFor();
+    expect(await page.getByTestId('live-score').innerText()).toBe('98');
+
+    await page.getByLabel('决定 发现的问题').fill('超越法定权限作出许可决定');
+    await page.getByLabel('决定 合法性问题').check();
+    await expect.poll(() => page.getByTestId('live-score').innerText()).toBe('0');
+    expect(await page.locator('.total').innerText()).toContain('不合格');
+    await page.screenshot({ path: `${SHOTS}/audit-review.png`, fullPage: true });
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: '提交' }).click();
+    await page.getByText('评查已提交。').waitFor();
+    const review = page.getByTestId('submitted-review');
+    expect(await review.innerText()).toContain('0 分');
+    expect(await review.innerText()).toContain('不合格');
+    expect(await page.getByRole('button', { name: '更正评查' }).isVisible()).toBe(true);
+
+    await page.goto(`${server.baseUrl}/audits/draws/1`);
+    const cell = page.locator('table.cases tbody tr').first().locator('td:nth-child(9)');
+    expect(await cell.innerText()).toContain('0 分 不合格');
+
+    // A leader sees the submitted review but has no form.
+    const cookie = await signInCookie(server.baseUrl, 'leader');
+    const view = await fetch(`${server.baseUrl}/audits/draws/1/cases/${drawnCase}`, { headers: { cookie } });
+    expect(view.status).toBe(200);
+    const html = await view.text();
+    expect(html).toContain('不合格');
+    expect(html).not.toContain('保存草稿');
+    const rows = await t.db.selectFrom('audit_reviews').select(['status', 'score', 'band']).execute();
+    expect(rows).toEqual([{ status: 'submitted', score: '0.0', band: 'fail' }]);
+  });
 });

@@ -51,6 +51,10 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
     path: '/audits/draws/1/population',
     outcomes: { leader: 404, inspector: 404 }
   },
+  '/audits/draws/[id]/cases/[case_no]': {
+    path: '/audits/draws/1/cases/SP2026000001',
+    outcomes: { leader: 404, inspector: 404 }
+  },
   '/audits/verify': { path: '/audits/verify', allowed: AUDITS },
   '/cases': { path: '/cases', allowed: FIGURES },
   '/cases/export': { path: '/cases/export', allowed: FIGURES },

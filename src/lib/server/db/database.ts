@@ -10,6 +10,7 @@ import type {
   AuditDrawTable,
   AuditPlanTable
 } from '../case-audits/case-audits.table';
+import type { AuditReviewTable, ScoresheetTemplateTable } from '../case-audits/reviews.table';
 import type {
   CalendarDayTable,
   CalendarYearTable,
@@ -104,4 +105,7 @@ export interface Database {
   audit_draw_cases: AuditDrawCaseTable;
   audit_draw_pool: AuditDrawPoolTable;
   audit_draw_reviewers: AuditDrawReviewerTable;
+  // File reviews (案卷评查): a submitted review is immutable, enforced by a trigger.
+  audit_scoresheet_templates: ScoresheetTemplateTable;
+  audit_reviews: AuditReviewTable;
 }

@@ -7,6 +7,7 @@ import {
   listDrawReviewers,
   listDrawStrata
 } from '$lib/server/case-audits/draws.repository';
+import { listDrawReviews } from '$lib/server/case-audits/reviews.repository';
 import { findPlan, listScopeOptions } from '$lib/server/case-audits/plans.repository';
 import { getDb } from '$lib/server/db/index';
 import type { PageServerLoad } from './$types';
@@ -20,12 +21,13 @@ export const load: PageServerLoad = async (event) => {
   const draw = /^\d{1,9}$/.test(param) ? await findDraw(getDb(), Number(param)) : undefined;
   if (!draw) error(404, { message: '未找到该抽取单', code: 'not_found' });
   const db = getDb();
-  const [plan, strata, cases, reviewers, options] = await Promise.all([
+  const [plan, strata, cases, reviewers, options, reviews] = await Promise.all([
     findPlan(db, draw.plan_id),
     listDrawStrata(db, draw.id),
     listDrawCases(db, draw.id),
     listDrawReviewers(db, draw.id),
-    listScopeOptions(db)
+    listScopeOptions(db),
+    listDrawReviews(db, draw.id)
   ]);
   const names = new Map<string, string>([
     ...options.sections.map((s) => [s.code, s.name] as const),
@@ -39,7 +41,22 @@ export const load: PageServerLoad = async (event) => {
     cases: cases.map((c) => ({
       ...c,
       reviewers: reviewers.filter((r) => r.case_no === c.case_no && r.outcome === 'drawn'),
-      skipped: reviewers.filter((r) => r.case_no === c.case_no && r.outcome === 'skipped')
+      skipped: reviewers.filter((r) => r.case_no === c.case_no && r.outcome === 'skipped'),
+      // Per reviewer, their latest submitted result, or that a draft is open (never its score).
+      reviews: reviewers
+        .filter((r) => r.case_no === c.case_no && r.outcome === 'drawn')
+        .map((r) => {
+          const mine = reviews.filter(
+            (v) => v.case_no === c.case_no && v.reviewer_user_id === r.reviewer_user_id
+          );
+          const last = mine.filter((v) => v.status === 'submitted').at(-1);
+          return {
+            reviewer: r.display_name,
+            score: last ? Number(last.score) : null,
+            band: last?.band ?? null,
+            draft: mine.some((v) => v.status === 'draft')
+          };
+        })
     }))
   };
 };
