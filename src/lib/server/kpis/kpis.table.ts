@@ -65,4 +65,6 @@ export interface KpiRollupStateTable {
   id: number;
   refreshed_at: Date | null;
   days_refreshed: number;
+  /** kpi_flags could not be kept by its triggers: the next refresh recounts it. */
+  flags_stale: boolean;
 }

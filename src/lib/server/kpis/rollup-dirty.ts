@@ -17,4 +17,6 @@ export async function markAllKpiDaysDirty(db: Kysely<Database>): Promise<void> {
         (SELECT (max(received_at) AT TIME ZONE 'Asia/Shanghai')::date FROM complaints)),
       interval '1 day')::date
     ON CONFLICT DO NOTHING`.execute(db);
+  // The flag counts' triggers were off too: the next refresh recounts them.
+  await sql`UPDATE kpi_rollup_state SET flags_stale = true WHERE id = 1`.execute(db);
 }

@@ -79,12 +79,14 @@ const FACTS = `
   UNION ALL
   SELECT b.day, ${CASE_DIMS}, ${measures({
     concluded: '1',
-    approved: "(c.decision = 'approved')::int",
-    denied: "(c.decision = 'denied')::int",
+    // A concluded case may lack a decision, and one never accepted has no clock: a null
+    // comparison must count 0, not make the day's sum null.
+    approved: "coalesce(c.decision = 'approved', false)::int",
+    denied: "coalesce(c.decision = 'denied', false)::int",
     promised_on_time: 'coalesce(k.promised_on_time, false)::int',
     statutory_on_time: 'coalesce(k.statutory_on_time, false)::int',
     with_processing: '(k.processing_days IS NOT NULL)::int',
-    same_day: '(k.processing_days = 0)::int',
+    same_day: 'coalesce(k.processing_days = 0, false)::int',
     processing_days: 'coalesce(k.processing_days, 0)',
     statutory_days: 'CASE WHEN k.processing_days IS NOT NULL THEN k.statutory_days ELSE 0 END',
     rated: 'EXISTS (SELECT 1 FROM ratings r WHERE r.case_id = c.id)::int'
@@ -128,7 +130,7 @@ const FACTS = `
 
 /** Deletes and recomputes the kpi_daily rows of the given local days (YYYY-MM-DD). */
 export function recomputeDaysStatements(days: string[]): RawBuilder<unknown>[] {
-  const sums = MEASURES.map((m) => `sum(${m})`).join(', ');
+  const sums = MEASURES.map((m) => `coalesce(sum(${m}), 0)`).join(', ');
   return [
     sql`DELETE FROM kpi_daily WHERE day = ANY(${days}::date[])`,
     sql`

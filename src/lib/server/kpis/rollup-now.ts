@@ -2,9 +2,10 @@ import { sql } from 'kysely';
 import { DIMENSION_OF, groupingSets, KEY_OF, MEMBER_PRESENT } from './rollup-grouping';
 
 // kpi_now: the "now" figures (open, overdue, lights, paused) of the open cases as their
-// clocks were last evaluated, per section and cut member; kpi_flags: the cases (open or
-// not) carrying each clock flag, per section. Rebuilt whole on each refresh: open and
-// flagged cases are a small share of all cases and the lights change every day anyway.
+// clocks were last evaluated, per section and cut member, rebuilt whole on each refresh:
+// open cases are a small share of all cases and their lights change every day anyway.
+// kpi_flags: the cases (open or not) carrying each clock flag, per section, kept by
+// triggers and recounted only when they could not follow.
 // The warnings page reads both, so that it does not join every open or flagged clock to
 // its case on each request (docs/benchmarks.md, "Dashboard").
 
@@ -32,7 +33,14 @@ export const REBUILD_NOW = [
       WHERE k.open
     ) f
     GROUP BY ${sql.raw(groupingSets('section_id'))}
-    HAVING ${sql.raw(MEMBER_PRESENT)}`,
+    HAVING ${sql.raw(MEMBER_PRESENT)}`
+];
+
+/**
+ * kpi_flags recounted whole: only when kpi_rollup_state.flags_stale says deltas could not
+ * follow (migration 20261125055000_kpi_flags_delta: the triggers keep it otherwise).
+ */
+export const RECOUNT_FLAGS = [
   sql`DELETE FROM kpi_flags`,
   sql`
     INSERT INTO kpi_flags (section_id, flag, cases)
@@ -42,5 +50,6 @@ export const REBUILD_NOW = [
     JOIN matters m ON m.id = c.matter_id
     CROSS JOIN LATERAL unnest(k.flags) AS f(flag)
     WHERE k.flags <> '{}'
-    GROUP BY m.section_id, f.flag`
+    GROUP BY m.section_id, f.flag`,
+  sql`UPDATE kpi_rollup_state SET flags_stale = false WHERE id = 1`
 ];

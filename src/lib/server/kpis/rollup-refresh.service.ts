@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database';
 import { markAllKpiDaysDirty } from './rollup-dirty';
 import { recomputeDaysStatements } from './rollup-facts';
-import { REBUILD_NOW } from './rollup-now';
+import { REBUILD_NOW, RECOUNT_FLAGS } from './rollup-now';
 
 // Brings the KPI rollups up to date: the days marked stale are recomputed and kpi_now is
 // rebuilt, all in one transaction (a failure leaves the old sums and the stale marks, so
@@ -34,6 +34,12 @@ export async function refreshKpiRollups(
       }
     }
     for (const statement of REBUILD_NOW) await statement.execute(trx);
+    const state = await trx
+      .selectFrom('kpi_rollup_state')
+      .select('flags_stale')
+      .where('id', '=', 1)
+      .executeTakeFirst();
+    if (state?.flags_stale) for (const statement of RECOUNT_FLAGS) await statement.execute(trx);
     await trx
       .updateTable('kpi_rollup_state')
       .set({ refreshed_at: new Date(), days_refreshed: list.length })
