@@ -82,6 +82,8 @@ async function serveWebApp(port: number): Promise<void> {
   // set ORIGIN or PROTOCOL_HEADER=x-forwarded-proto and this default steps aside.
   const ownProtocolHeader = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
   if (ownProtocolHeader) process.env.PROTOCOL_HEADER = 'x-oversight-protocol';
+  // Rectification evidence may be up to 5 MB (adapter-node's default body limit is 512 kB).
+  process.env.BODY_SIZE_LIMIT ??= '6M';
   const { handler } = (await import(pathToFileURL(handlerPath).href)) as { handler: http.RequestListener };
   server = http.createServer((req, res) => {
     if (ownProtocolHeader) req.headers['x-oversight-protocol'] = 'http'; // never the client's word

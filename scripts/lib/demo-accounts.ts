@@ -36,6 +36,15 @@ export async function demoAccounts(source: Kysely<SourceDatabase>): Promise<Demo
   return [
     { login: 'leader', displayName: '局长（演示）', roles: ['leader'] },
     { login: 'inspector', displayName: '纪检监察员（演示）', roles: ['inspector'] },
+    // A pool for the reviewer draw (双随机): one of them belongs to the first section, so
+    // the draw sheet shows a reviewer skipped for a conflict of interest.
+    { login: 'inspector2', displayName: '纪检监察员二（演示）', roles: ['inspector'] },
+    {
+      login: 'inspector3',
+      displayName: '纪检监察员三（演示）',
+      roles: ['inspector'],
+      sectionCodes: section ? [section.code] : ['S01']
+    },
     {
       login: 'section',
       displayName: `${section?.name ?? '审批科'}科长（演示）`,

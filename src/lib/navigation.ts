@@ -21,6 +21,7 @@ type NavHref = Extract<
   | '/cases'
   | '/audits'
   | '/appraisal'
+  | '/rectification'
   | '/evaluation'
   | '/bulletins'
   | '/admin'
@@ -74,6 +75,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     href: '/appraisal',
     label: '千分制考核',
     description: '依据千分制考核细则，对各审批科室和窗口工作人员的效能进行量化评分与排名。',
+    roles: ['leader', 'inspector', 'section_head', 'staff']
+  },
+  {
+    href: '/rectification',
+    label: '整改通知',
+    description: '督查发现的问题、差评、投诉和超法定时限办件的整改通知：下发、整改回复、核验，逾期标红。',
+    // Section heads and staff answer the notices addressed to them (their page is scoped).
     roles: ['leader', 'inspector', 'section_head', 'staff']
   },
   {

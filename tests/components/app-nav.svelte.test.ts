@@ -9,6 +9,7 @@ const AREAS: [string, string][] = [
   ['办件查询', '/cases'],
   ['抽查督查', '/audits'],
   ['千分制考核', '/appraisal'],
+  ['整改通知', '/rectification'],
   ['第三方测评', '/evaluation'],
   ['通报', '/bulletins'],
   ['系统管理', '/admin'],
@@ -60,7 +61,7 @@ describe('AppNav', () => {
       within(nav())
         .getAllByRole('link')
         .map((a) => a.textContent)
-    ).toEqual(['千分制考核']);
+    ).toEqual(['千分制考核', '整改通知']);
   });
 
   it('shows the auditor the audit trail and nothing of the business', () => {

@@ -56,6 +56,18 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
     outcomes: { leader: 404, inspector: 404 }
   },
   '/audits/verify': { path: '/audits/verify', allowed: AUDITS },
+  // Rectification notices: section heads and staff see their own (the list is scoped);
+  // only inspectors issue. No notice exists in the test world: 404 for notice 1.
+  '/rectification': { path: '/rectification', allowed: ['leader', 'inspector', 'section_head', 'staff'] },
+  '/rectification/new': { path: '/rectification/new', allowed: ['inspector'] },
+  '/rectification/[id]': {
+    path: '/rectification/1',
+    outcomes: { leader: 404, inspector: 404, section_head: 404, staff: 404 }
+  },
+  '/rectification/[id]/events/[event]/evidence': {
+    path: '/rectification/1/events/1/evidence',
+    outcomes: { leader: 404, inspector: 404, section_head: 404, staff: 404 }
+  },
   '/cases': { path: '/cases', allowed: FIGURES },
   '/cases/export': { path: '/cases/export', allowed: FIGURES },
   // A case of section S01: the test's section head is scoped to S01.

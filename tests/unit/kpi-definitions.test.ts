@@ -44,23 +44,32 @@ describe('assembleKpis', () => {
     rated: 4,
     matters: 7,
     mattersOnline: 6,
-    ratings: 10,
+    ratings: 14,
     goodRatings: 9,
-    badRatings: 1,
+    badRatings: 4,
+    badRatingsRectified: 3,
+    badRatingsRectifiedOnTime: 2,
     complaints: 3,
     complaintsSubstantiated: 1,
     complaintsClosed: 2
   };
 
-  it('gives exactly the names of interfaces.md', () => {
+  it('gives exactly the names of interfaces.md, and the two rectified shares of bad ratings', () => {
     expect(Object.keys(assembleKpis(counts))).toEqual([...KPI_NAMES]);
-    expect(KPI_NAMES).toHaveLength(24);
+    expect(KPI_NAMES).toHaveLength(26);
+    expect(KPI_NAMES.filter((name) => name.startsWith('bad_rating_rectified'))).toHaveLength(2);
+  });
+
+  it('gives the rectified shares over the bad ratings', () => {
+    const f = assembleKpis(counts);
+    expect(f.bad_rating_rectified_rate).toEqual({ value: 0.75, numerator: 3, denominator: 4 });
+    expect(f.bad_rating_rectified_on_time_rate).toEqual({ value: 0.5, numerator: 2, denominator: 4 });
   });
 
   it('gives counts as a bare value and rates with numerator and denominator', () => {
     const f = assembleKpis(counts);
     expect(f.received).toEqual({ value: 10 });
-    expect(f.bad_ratings).toEqual({ value: 1 });
+    expect(f.bad_ratings).toEqual({ value: 4 });
     expect(f.open_now).toEqual({ value: 5 });
     expect(f.on_time_rate_promised).toEqual({ value: 0.75, numerator: 6, denominator: 8 });
     expect(f.on_time_rate_statutory).toEqual({ value: 1, numerator: 8, denominator: 8 });
@@ -68,7 +77,7 @@ describe('assembleKpis', () => {
     expect(f.avg_processing_days).toEqual({ value: 2.5, numerator: 20, denominator: 8 });
     expect(f.same_day_rate).toEqual({ value: 0.25, numerator: 2, denominator: 8 });
     expect(f.rating_coverage).toEqual({ value: 0.5, numerator: 4, denominator: 8 });
-    expect(f.good_rating_rate).toEqual({ value: 0.9, numerator: 9, denominator: 10 });
+    expect(f.good_rating_rate).toEqual({ value: 9 / 14, numerator: 9, denominator: 14 });
     expect(f.matters_online_share).toEqual({ value: 6 / 7, numerator: 6, denominator: 7 });
     expect(f.complaints).toEqual({ value: 3, substantiated: 1, closed: 2 });
   });

@@ -70,6 +70,13 @@ export const CARD_GROUPS: CardGroup[] = [
       { name: 'matters_online_share', label: '可网办事项占比', format: 'rate', now: true },
       { name: 'good_rating_rate', label: '好评率', format: 'rate' },
       { name: 'bad_ratings', label: '差评数', format: 'count', higherIsBetter: false },
+      {
+        name: 'bad_rating_rectified_rate',
+        label: '差评整改率',
+        format: 'rate',
+        note: '整改通知已验收的差评'
+      },
+      { name: 'bad_rating_rectified_on_time_rate', label: '差评按期整改率', format: 'rate' },
       { name: 'rating_coverage', label: '主动评价率', format: 'rate' },
       { name: 'complaints', label: '投诉件', format: 'count', higherIsBetter: false }
     ]

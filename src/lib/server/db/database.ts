@@ -24,6 +24,11 @@ import type {
   KpiNowTable,
   KpiRollupStateTable
 } from '../kpis/kpis.table';
+import type {
+  RectificationEventTable,
+  RectificationNoticeStateView,
+  RectificationNoticeTable
+} from '../rectification/rectification.table';
 import type { SyncQuarantineTable, SyncWatermarkTable } from '../sync/sync.table';
 import type {
   SyncedCaseEventTable,
@@ -108,4 +113,8 @@ export interface Database {
   // File reviews (案卷评查): a submitted review is immutable, enforced by a trigger.
   audit_scoresheet_templates: ScoresheetTemplateTable;
   audit_reviews: AuditReviewTable;
+  // Rectification notices (整改通知): insert-only; the view derives each notice's state.
+  rectification_notices: RectificationNoticeTable;
+  rectification_events: RectificationEventTable;
+  rectification_notice_states: RectificationNoticeStateView;
 }

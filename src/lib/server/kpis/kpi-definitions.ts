@@ -26,6 +26,8 @@ export const KPI_NAMES = [
   'matters_online_share',
   'good_rating_rate',
   'bad_ratings',
+  'bad_rating_rectified_rate',
+  'bad_rating_rectified_on_time_rate',
   'rating_coverage',
   'complaints'
 ] as const;
@@ -85,6 +87,9 @@ export interface KpiCounts {
   ratings: number;
   goodRatings: number;
   badRatings: number;
+  /** Bad ratings of the period with a verified rectification notice (on time: by its deadline). */
+  badRatingsRectified: number;
+  badRatingsRectifiedOnTime: number;
   complaints: number;
   complaintsSubstantiated: number;
   complaintsClosed: number;
@@ -116,6 +121,8 @@ export const EMPTY_COUNTS: KpiCounts = {
   ratings: 0,
   goodRatings: 0,
   badRatings: 0,
+  badRatingsRectified: 0,
+  badRatingsRectifiedOnTime: 0,
   complaints: 0,
   complaintsSubstantiated: 0,
   complaintsClosed: 0
@@ -164,6 +171,9 @@ export function assembleKpis(c: KpiCounts): KpiFigures {
     matters_online_share: rate(c.mattersOnline, c.matters),
     good_rating_rate: rate(c.goodRatings, c.ratings),
     bad_ratings: count(c.badRatings),
+    // 差评整改率 and the share rectified by the notice's deadline, over the bad ratings.
+    bad_rating_rectified_rate: rate(c.badRatingsRectified, c.badRatings),
+    bad_rating_rectified_on_time_rate: rate(c.badRatingsRectifiedOnTime, c.badRatings),
     rating_coverage: rate(c.rated, c.concluded),
     complaints: {
       value: c.complaints,

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database';
 import { EMPTY_COUNTS, type KpiCounts, type KpiPeriod } from './kpi-definitions';
+import { loadRectifiedBadRatings } from './bad-rating-rectification.repository';
 import { memberEntries, type KpiFilter } from './kpi-filter';
 import { loadMatterCounts } from './kpis.repository';
 
@@ -31,7 +32,7 @@ export async function loadRollupCounts(
   if (!rollupsCover(filter)) throw new Error('the rollups hold one member cut at most');
   if (filter.sections !== null && filter.sections.length === 0) return { ...EMPTY_COUNTS };
   const where = cell(filter);
-  const [daily, now, matters] = await Promise.all([
+  const [daily, now, matters, rectifiedBad] = await Promise.all([
     sql<Record<string, string | null>>`
       SELECT sum(received) AS received, sum(received_online) AS received_online, sum(accepted) AS accepted,
         sum(rejected) AS rejected, sum(withdrawn) AS withdrawn, sum(concluded) AS concluded,
@@ -48,7 +49,8 @@ export async function loadRollupCounts(
         sum(overdue_open_statutory) AS overdue_open_statutory, sum(yellow_now) AS yellow_now,
         sum(red_now) AS red_now
       FROM kpi_now WHERE ${where}`.execute(db),
-    loadMatterCounts(db, filter)
+    loadMatterCounts(db, filter),
+    loadRectifiedBadRatings(db, period, filter)
   ]);
   const d = daily.rows[0];
   const o = now.rows[0];
@@ -77,6 +79,8 @@ export async function loadRollupCounts(
     ratings: n(d.ratings),
     goodRatings: n(d.good_ratings),
     badRatings: n(d.bad_ratings),
+    badRatingsRectified: rectifiedBad.rectified,
+    badRatingsRectifiedOnTime: rectifiedBad.rectifiedOnTime,
     complaints: n(d.complaints),
     complaintsSubstantiated: n(d.complaints_substantiated),
     complaintsClosed: n(d.complaints_closed)

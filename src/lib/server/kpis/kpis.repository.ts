@@ -1,67 +1,16 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database';
+import { loadRectifiedBadRatings } from './bad-rating-rectification.repository';
 import { EMPTY_COUNTS, type KpiCounts, type KpiPeriod } from './kpi-definitions';
-import { memberEntries, type KpiFilter, type MemberDimension } from './kpi-filter';
+import type { KpiFilter } from './kpi-filter';
+import { CASE_MEMBER, filterSql, FOLLOWER_JOINS, FOLLOWER_MEMBER, inPeriod } from './kpi-sql';
 
 // The raw counts behind the headline figures, computed by plain aggregate SQL over the
 // synced tables and case_clock. The dashboard reads the rollups instead
 // (kpi-rollups.repository.ts); this is the reference they are tested against, the path for
 // a cut the rollups do not hold (two member cuts at once), and the benchmark's baseline.
-//
-// A period [from, to] of local dates is the instant range [from 00:00, to + 1 00:00) in
-// Asia/Shanghai, so the indexes on the instants can be used.
-
-const ZONE = 'Asia/Shanghai';
-
-function inPeriod(column: RawBuilder<unknown>, period: KpiPeriod) {
-  return sql<boolean>`(${column} >= (${period.from}::date::timestamp AT TIME ZONE ${ZONE})
-    AND ${column} < ((${period.to}::date + 1)::timestamp AT TIME ZONE ${ZONE}))`;
-}
 
 const n = (v: unknown) => Number(v ?? 0);
-
-/** Where a case's cut members are (aliases c, m, sp). */
-const CASE_MEMBER: Record<MemberDimension | 'section', string> = {
-  section: 'm.section_id',
-  department: 'm.department_id',
-  matter: 'm.id',
-  level: 'sp.level',
-  service_point: 'c.service_point_id',
-  window: 'c.window_id',
-  staff: 'c.handler_staff_id',
-  channel: 'c.channel'
-};
-
-/** A rating's or complaint's (alias t): its case's members, else its window's. */
-const FOLLOWER_MEMBER = (t: string): Record<MemberDimension | 'section', string> => ({
-  section: `CASE WHEN ${t}.case_id IS NOT NULL THEN m.section_id ELSE w.section_id END`,
-  department: 'm.department_id',
-  matter: 'm.id',
-  level: `CASE WHEN ${t}.case_id IS NOT NULL THEN sp.level ELSE wsp.level END`,
-  service_point: `CASE WHEN ${t}.case_id IS NOT NULL THEN c.service_point_id ELSE w.service_point_id END`,
-  window: `CASE WHEN ${t}.case_id IS NOT NULL THEN c.window_id ELSE ${t}.window_id END`,
-  staff: `CASE WHEN ${t}.case_id IS NOT NULL THEN c.handler_staff_id ELSE ${t}.staff_id END`,
-  channel: 'c.channel'
-});
-
-const NUMERIC = new Set(['section', 'department', 'matter', 'service_point', 'window', 'staff']);
-
-function filterSql(filter: KpiFilter, columns: Record<MemberDimension | 'section', string>) {
-  const parts: RawBuilder<unknown>[] = [sql`true`];
-  if (filter.sections !== null) parts.push(sql`${sql.raw(columns.section)} = ANY(${filter.sections}::int[])`);
-  for (const [dimension, key] of memberEntries(filter)) {
-    const column = sql.raw(columns[dimension]);
-    parts.push(NUMERIC.has(dimension) ? sql`${column} = ${Number(key)}` : sql`${column} = ${key}`);
-  }
-  return sql.join(parts, sql` AND `);
-}
-
-const FOLLOWER_JOINS = (t: string) =>
-  sql.raw(`LEFT JOIN cases c ON c.id = ${t}.case_id
-    LEFT JOIN matters m ON m.id = c.matter_id
-    LEFT JOIN service_points sp ON sp.id = c.service_point_id
-    LEFT JOIN windows w ON w.id = ${t}.window_id
-    LEFT JOIN service_points wsp ON wsp.id = w.service_point_id`);
 
 export async function loadKpiCounts(
   db: Kysely<Database>,
@@ -118,7 +67,10 @@ export async function loadKpiCounts(
     JOIN service_points sp ON sp.id = c.service_point_id
     WHERE ${inPeriod(sql.ref('o.occurred_at'), period)} AND ${caseFilter}`.execute(db);
 
-  const matters = await loadMatterCounts(db, filter);
+  const [matters, rectifiedBad] = await Promise.all([
+    loadMatterCounts(db, filter),
+    loadRectifiedBadRatings(db, period, filter)
+  ]);
 
   // Ratings and complaints follow their case when they have one, else their window; one
   // with neither in the cut is only in the uncut figures.
@@ -171,6 +123,8 @@ export async function loadKpiCounts(
     ratings: n(r.ratings),
     goodRatings: n(r.good),
     badRatings: n(r.bad),
+    badRatingsRectified: rectifiedBad.rectified,
+    badRatingsRectifiedOnTime: rectifiedBad.rectifiedOnTime,
     complaints: n(p.complaints),
     complaintsSubstantiated: n(p.substantiated),
     complaintsClosed: n(p.closed)

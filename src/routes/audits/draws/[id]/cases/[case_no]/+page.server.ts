@@ -1,7 +1,8 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { AUDIT_DRAW_ROLES, AUDIT_VIEW_ROLES } from '$lib/audits';
 import { actorOf } from '$lib/server/auth/actor';
-import { requireRole } from '$lib/server/auth/guard';
+import { RECTIFICATION_ISSUE_ROLES } from '$lib/rectification';
+import { hasRole, requireRole } from '$lib/server/auth/guard';
 import { bureauToday } from '$lib/server/case-clock/bureau-date';
 import { explainCaseClock } from '$lib/server/case-clock/explain';
 import { errorsByItem, readReviewForm } from '$lib/server/case-audits/review-form';
@@ -71,6 +72,7 @@ export const load: PageServerLoad = async (event) => {
     reviews: visible,
     template: { id: template.id, name: template.name, items: template.items },
     canReview,
+    canRectify: hasRole(user, ...RECTIFICATION_ISSUE_ROLES),
     file,
     events,
     clock: explained?.result ?? null
