@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserTestsEnabled, launchBrowser, type BrowserSession } from '../helpers/browser';
 import { loadKpiWorld } from '../helpers/kpi-world';
@@ -15,6 +16,16 @@ import { addRoleUsers, signInPage } from '../helpers/users';
 // the overview, the warnings and the case are saved under test-results/screenshots.
 
 const SHOTS = 'test-results/screenshots';
+
+/** Clicks a download link and reads the first sheet's rows (cell values from column A). */
+async function downloadSheet(page: Page, link: string): Promise<unknown[][]> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByText(link).click()]);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(await download.path());
+  const rows: unknown[][] = [];
+  workbook.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
+}
 const enabled = browserTestsEnabled();
 
 describe.runIf(enabled)('the overview in Chromium', () => {
@@ -71,6 +82,16 @@ describe.runIf(enabled)('the overview in Chromium', () => {
     await page.waitForURL(/from=2025-09-22&to=2025-10-09/);
     await expect.poll(received).toBe('7');
     await page.screenshot({ path: `${SHOTS}/overview.png`, fullPage: true });
+
+    // The figures and the ranking as Excel files of the same period and cut.
+    const figures = await downloadSheet(page, '导出指标 Excel');
+    expect(figures.find((row) => row[0] === '收件量')?.slice(1, 2)).toEqual([7]);
+    expect(figures.find((row) => row[0] === '承诺时限按时办结率（%）')?.slice(1, 4)).toEqual([50, 2, 4]);
+    const ranking = await downloadSheet(page, '导出排行 Excel');
+    expect(ranking.filter((row) => row[1] === 'S01' || row[1] === 'S02').map((row) => row[2])).toEqual([
+      '市场准入科',
+      '建设审批科'
+    ]);
     // On A4 paper: no filter bar, the period and filters written out.
     await page.emulateMedia({ media: 'print' });
     await page.setViewportSize({ width: 794, height: 1123 });

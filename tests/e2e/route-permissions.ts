@@ -70,6 +70,7 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   },
   '/cases': { path: '/cases', allowed: FIGURES },
   '/cases/export': { path: '/cases/export', allowed: FIGURES },
+  '/export/overview': { path: '/export/overview?table=figures', allowed: FIGURES },
   // A case of section S01: the test's section head is scoped to S01.
   '/cases/[case_no]': { path: '/cases/SP2026000001', allowed: FIGURES },
   '/api/v1/cases/[case_no]': {
