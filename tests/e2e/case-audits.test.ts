@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBrowserWorld, stopBrowserWorld } from '../helpers/browser-world';
 import { drawSample } from '../../src/lib/server/case-audits/sampling';
-import { browserTestsEnabled, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { browserTestsEnabled, type BrowserSession } from '../helpers/browser';
 import { loadKpiWorld, P1 } from '../helpers/kpi-world';
-import { startProductServer, type ProductServer } from '../helpers/product-server';
-import { createTestDatabases, type TestDatabases } from '../helpers/test-databases';
+import type { ProductServer } from '../helpers/product-server';
+import type { TestDatabases } from '../helpers/test-databases';
 import { addRoleUsers, addUser, signInCookie, signInPage } from '../helpers/users';
 
 // An inspector's spot check on the hand-made world of tests/helpers/kpi-world.ts: four
@@ -24,27 +25,18 @@ describe.runIf(enabled)('sampled audits in Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    t = await createTestDatabases();
-    await loadKpiWorld(t);
-    await addRoleUsers(t.db);
-    await addUser(t.db, {
-      login: 'zhao.jj',
-      displayName: '赵纪检',
-      roles: ['inspector'],
-      sectionCodes: ['S01']
-    });
-    server = await startProductServer({
-      DATABASE_URL: t.urls.product,
-      SOURCE_DATABASE_URL: t.urls.sourceReader
-    });
-    browser = await launchBrowser();
-    await browser.page.setViewportSize({ width: 1400, height: 900 });
+    ({ t, server, browser } = await startBrowserWorld(async (t) => {
+      await loadKpiWorld(t);
+      await addRoleUsers(t.db);
+      await addUser(t.db, {
+        login: 'zhao.jj',
+        displayName: '赵纪检',
+        roles: ['inspector'],
+        sectionCodes: ['S01']
+      });
+    }));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await t?.destroy();
-  });
+  afterAll(() => stopBrowserWorld({ t, server, browser }));
 
   it('plans with an entered seed, draws, prints the sheet and verifies it', async () => {
     const { page } = browser;

@@ -3,10 +3,11 @@ import { gzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserTestsEnabled, launchBrowser, type BrowserSession } from '../helpers/browser';
+import { startBrowserWorld, stopBrowserWorld } from '../helpers/browser-world';
+import { browserTestsEnabled, type BrowserSession } from '../helpers/browser';
 import { loadKpiWorld } from '../helpers/kpi-world';
-import { startProductServer, type ProductServer } from '../helpers/product-server';
-import { createTestDatabases, type TestDatabases } from '../helpers/test-databases';
+import type { ProductServer } from '../helpers/product-server';
+import type { TestDatabases } from '../helpers/test-databases';
 import { addRoleUsers, signInPage } from '../helpers/users';
 
 // A leader's morning: the overview on the hand-made world of tests/helpers/kpi-world.ts
@@ -35,21 +36,12 @@ describe.runIf(enabled)('the overview in Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    t = await createTestDatabases();
-    await loadKpiWorld(t);
-    await addRoleUsers(t.db);
-    server = await startProductServer({
-      DATABASE_URL: t.urls.product,
-      SOURCE_DATABASE_URL: t.urls.sourceReader
-    });
-    browser = await launchBrowser();
-    await browser.page.setViewportSize({ width: 1400, height: 900 });
+    ({ t, server, browser } = await startBrowserWorld(async (t) => {
+      await loadKpiWorld(t);
+      await addRoleUsers(t.db);
+    }));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await t?.destroy();
-  });
+  afterAll(() => stopBrowserWorld({ t, server, browser }));
 
   const received = () =>
     browser.page.locator('a.figure-card', { hasText: '收件量' }).locator('.value').textContent();
