@@ -12,16 +12,24 @@ import { scopeCodes, type SectionScope } from './section-scope';
 
 export type { SectionScope } from './section-scope';
 
-export async function findCaseDetail(db: Kysely<Database>, caseNo: string, scope: SectionScope) {
-  const codes = scopeCodes(scope);
+/**
+ * Cases with where they belong: matter (m), section (s), department (d), service point
+ * (sp), window (w) and handler (h). The case page and the case list read the same joins.
+ */
+function casesWithPlaces(db: Kysely<Database>) {
   return db
     .selectFrom('cases as c')
     .innerJoin('matters as m', 'm.id', 'c.matter_id')
     .innerJoin('sections as s', 's.id', 'm.section_id')
     .innerJoin('departments as d', 'd.id', 'm.department_id')
-    .innerJoin('service_points as p', 'p.id', 'c.service_point_id')
+    .innerJoin('service_points as sp', 'sp.id', 'c.service_point_id')
     .leftJoin('windows as w', 'w.id', 'c.window_id')
-    .leftJoin('staff as h', 'h.id', 'c.handler_staff_id')
+    .leftJoin('staff as h', 'h.id', 'c.handler_staff_id');
+}
+
+export async function findCaseDetail(db: Kysely<Database>, caseNo: string, scope: SectionScope) {
+  const codes = scopeCodes(scope);
+  return casesWithPlaces(db)
     .select([
       'c.id',
       'c.case_no',
@@ -44,7 +52,7 @@ export async function findCaseDetail(db: Kysely<Database>, caseNo: string, scope
       's.code as section_code',
       's.name as section_name',
       'd.name as department_name',
-      'p.name as service_point_name',
+      'sp.name as service_point_name',
       'w.name as window_name',
       'h.name as handler_name'
     ])
@@ -96,14 +104,7 @@ export function listCases(db: Kysely<Database>, filter: CaseListFilter, scope: S
   // concluded_at are ordered on only with a period that requires them, so plain DESC (nulls
   // first) gives the same order; NULLS LAST stays for the case it matters.
   const nullsLast = order.direction === 'desc' && order.column !== 'c.received_at' && !filter.period;
-  return db
-    .selectFrom('cases as c')
-    .innerJoin('matters as m', 'm.id', 'c.matter_id')
-    .innerJoin('sections as s', 's.id', 'm.section_id')
-    .innerJoin('departments as d', 'd.id', 'm.department_id')
-    .innerJoin('service_points as sp', 'sp.id', 'c.service_point_id')
-    .leftJoin('windows as w', 'w.id', 'c.window_id')
-    .leftJoin('staff as h', 'h.id', 'c.handler_staff_id')
+  return casesWithPlaces(db)
     .leftJoin('case_clock as k', 'k.case_id', 'c.id')
     .select([
       'c.case_no',
