@@ -169,7 +169,7 @@ function applyRuleCaps(counting: Work[], ruleSet: RuleSet): RuleTally[] {
     if (monthlyCap !== null) {
       const room = Math.max(0, toHalfPoints(monthlyCap, `monthly cap of ${code}`) - (used.get(code) ?? 0));
       const magnitude = Math.min(Math.abs(w.halves), room);
-      w.kept = Math.sign(w.halves) * magnitude;
+      w.kept = magnitude === 0 ? 0 : Math.sign(w.halves) * magnitude; // never −0
       used.set(code, (used.get(code) ?? 0) + magnitude);
       if (magnitude < Math.abs(w.halves)) {
         w.explanation.cause = 'rule_cap';
@@ -201,7 +201,11 @@ function clampTarget(works: Work[], base: number, low: number, high: number, cei
     const used = Math.min(magnitude, down ? roomDown : roomUp);
     if (down) roomDown -= used;
     else roomUp -= used;
-    finish(w, (Math.sign(w.kept) * used) / 2, used < magnitude ? (down ? 'floored' : ceilingCause) : null);
+    finish(
+      w,
+      used === 0 ? 0 : (Math.sign(w.kept) * used) / 2,
+      used < magnitude ? (down ? 'floored' : ceilingCause) : null
+    );
   }
   return { score, floored, added, deducted };
 }
