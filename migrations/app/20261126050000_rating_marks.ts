@@ -27,7 +27,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     // An appeal and its decision always say why.
     .addCheckConstraint(
-      'rating_marks_reason_check',
+      'rating_marks_reason_required',
       sql`reason IS NOT NULL OR kind IN ('verified', 'rectified')`
     )
     .execute();
