@@ -31,7 +31,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       sql`reason IS NOT NULL OR kind IN ('verified', 'rectified')`
     )
     .execute();
-  await db.schema.createIndex('rating_marks_rating_idx').on('rating_marks').columns(['rating_id', 'id']).execute();
+  await db.schema
+    .createIndex('rating_marks_rating_idx')
+    .on('rating_marks')
+    .columns(['rating_id', 'id'])
+    .execute();
 
   await sql`
     CREATE FUNCTION rating_marks_immutable() RETURNS trigger LANGUAGE plpgsql AS $$

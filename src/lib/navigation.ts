@@ -68,7 +68,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   {
     href: '/ratings',
     label: '好差评',
-    description: '好评率、差评及其整改情况、主动评价率，按窗口和人员统计；差评可核实、标记整改或申诉误评恶意评价。',
+    description:
+      '好评率、差评及其整改情况、主动评价率，按窗口和人员统计；差评可核实、标记整改或申诉误评恶意评价。',
     // Section heads: their own sections' ratings; they may mark 已整改 and appeal, not judge.
     roles: FIGURES
   },

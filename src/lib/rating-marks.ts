@@ -158,6 +158,8 @@ export const COMPLAINT_SOURCE_LABELS: Record<string, string> = {
 export function maskDigitsInText(text: string | null): string {
   if (!text) return '';
   return text.replace(/\d{17}[\dXx]|\d{15}|1\d{10}/g, (m) =>
-    m.length === 11 ? m.slice(0, 3) + '****' + m.slice(-4) : m.slice(0, 6) + '*'.repeat(m.length - 10) + m.slice(-4)
+    m.length === 11
+      ? m.slice(0, 3) + '****' + m.slice(-4)
+      : m.slice(0, 6) + '*'.repeat(m.length - 10) + m.slice(-4)
   );
 }

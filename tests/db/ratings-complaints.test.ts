@@ -55,7 +55,11 @@ describe('ratings by window and by person', () => {
     for (const code of ['W01', 'W02', 'W03']) {
       const counts = await loadKpiCounts(t.db, P1, await resolveKpiFilter(t.db, { window: code }, 'all'));
       const row = windows.get(code)!;
-      expect([row.ratings, row.good, row.bad]).toEqual([counts.ratings, counts.goodRatings, counts.badRatings]);
+      expect([row.ratings, row.good, row.bad]).toEqual([
+        counts.ratings,
+        counts.goodRatings,
+        counts.badRatings
+      ]);
     }
     const staff = byCode(await loadRatingGroups(t.db, P1, uncut, 'staff'));
     expect(staff.get('E001')).toMatchObject({ ratings: 2, good: 1, bad: 1 });
@@ -81,15 +85,19 @@ describe('ratings by window and by person', () => {
 
 describe('marks on bad ratings', () => {
   it('follows who may mark what, and records each mark in the audit trail', async () => {
-    const auditBefore = await t.db.selectFrom('audit_log').select('seq').where('entity', '=', 'rating').execute();
+    const auditBefore = await t.db
+      .selectFrom('audit_log')
+      .select('seq')
+      .where('entity', '=', 'rating')
+      .execute();
     expect(auditBefore).toHaveLength(0);
     expect(await markRating(t.db, headS01, '2', { kind: 'verified', reason: null })).toMatchObject({
       ok: false,
       status: 403
     });
-    expect(await markRating(t.db, headS02, '2', { kind: 'appealed_malicious', reason: '同一号码多次差评' })).toMatchObject(
-      { ok: false, status: 404 }
-    );
+    expect(
+      await markRating(t.db, headS02, '2', { kind: 'appealed_malicious', reason: '同一号码多次差评' })
+    ).toMatchObject({ ok: false, status: 404 });
     expect(await markRating(t.db, headS01, '2', { kind: 'appealed_malicious', reason: ' ' })).toEqual({
       ok: false,
       status: 400,
@@ -100,9 +108,9 @@ describe('marks on bad ratings', () => {
       status: 400,
       errors: { kind: '只能标记差评（1–2 星）' }
     });
-    expect(await markRating(t.db, headS01, '2', { kind: 'appealed_malicious', reason: '同一号码多次差评' })).toMatchObject(
-      { ok: true }
-    );
+    expect(
+      await markRating(t.db, headS01, '2', { kind: 'appealed_malicious', reason: '同一号码多次差评' })
+    ).toMatchObject({ ok: true });
     // A section head never decides; an appeal is decided by someone other than the appellant.
     expect(await markRating(t.db, headS01, '2', { kind: 'appeal_accepted', reason: '成立' })).toMatchObject({
       ok: false,
@@ -113,14 +121,20 @@ describe('marks on bad ratings', () => {
       status: 400,
       errors: { reason: '请写明裁定理由' }
     });
-    expect(await markRating(t.db, inspector, '2', { kind: 'appeal_accepted', reason: '经核查系恶意评价' })).toMatchObject(
+    expect(
+      await markRating(t.db, inspector, '2', { kind: 'appeal_accepted', reason: '经核查系恶意评价' })
+    ).toMatchObject({ ok: true });
+    // Accepted is final.
+    expect(await markRating(t.db, leader, '2', { kind: 'rectified', reason: null })).toMatchObject({
+      ok: false
+    });
+
+    expect(await markRating(t.db, leader, '4', { kind: 'verified', reason: '已电话回访核实' })).toMatchObject(
       { ok: true }
     );
-    // Accepted is final.
-    expect(await markRating(t.db, leader, '2', { kind: 'rectified', reason: null })).toMatchObject({ ok: false });
-
-    expect(await markRating(t.db, leader, '4', { kind: 'verified', reason: '已电话回访核实' })).toMatchObject({ ok: true });
-    expect(await markRating(t.db, leader, '4', { kind: 'appealed_mistaken', reason: '评价人误点' })).toMatchObject({
+    expect(
+      await markRating(t.db, leader, '4', { kind: 'appealed_mistaken', reason: '评价人误点' })
+    ).toMatchObject({
       ok: true
     });
     expect(await markRating(t.db, leader, '4', { kind: 'appeal_rejected', reason: '自己裁定' })).toEqual({
@@ -128,15 +142,19 @@ describe('marks on bad ratings', () => {
       status: 403,
       errors: { kind: '申诉须由申诉人以外的局领导或纪检监察人员裁定' }
     });
-    expect(await markRating(t.db, inspector, '4', { kind: 'appeal_rejected', reason: '录音显示确有不满' })).toMatchObject(
-      { ok: true }
-    );
+    expect(
+      await markRating(t.db, inspector, '4', { kind: 'appeal_rejected', reason: '录音显示确有不满' })
+    ).toMatchObject({ ok: true });
     // One appeal per rating; after a rejected appeal only 已整改 remains.
-    expect(await markRating(t.db, headS02, '4', { kind: 'appealed_malicious', reason: '再申诉' })).toMatchObject({
+    expect(
+      await markRating(t.db, headS02, '4', { kind: 'appealed_malicious', reason: '再申诉' })
+    ).toMatchObject({
       ok: false,
       status: 400
     });
-    expect(await markRating(t.db, headS02, '4', { kind: 'rectified', reason: '已约谈' })).toMatchObject({ ok: true });
+    expect(await markRating(t.db, headS02, '4', { kind: 'rectified', reason: '已约谈' })).toMatchObject({
+      ok: true
+    });
 
     const audit = await t.db
       .selectFrom('audit_log')
@@ -169,7 +187,9 @@ describe('marks on bad ratings', () => {
     await expect(sql`UPDATE rating_marks SET reason = 'x'`.execute(t.db)).rejects.toThrow(
       /permission denied|append-only/
     );
-    await expect(sql`DELETE FROM rating_marks`.execute(t.db)).rejects.toThrow(/permission denied|append-only/);
+    await expect(sql`DELETE FROM rating_marks`.execute(t.db)).rejects.toThrow(
+      /permission denied|append-only/
+    );
     await expect(sql`TRUNCATE rating_marks`.execute(t.db)).rejects.toThrow(/permission denied|append-only/);
     await expect(
       sql`INSERT INTO rating_marks (rating_id, kind, reason, by_user_id) VALUES (99, 'appeal_accepted', 'x', ${leader.userId})`.execute(
@@ -209,7 +229,9 @@ describe('complaints', () => {
       ['', 1],
       ['E001', 1]
     ]);
-    expect(groupComplaints(rows, 'source', calendar).map((g) => [g.code, g.stats.received])).toEqual([['hotline', 2]]);
+    expect(groupComplaints(rows, 'source', calendar).map((g) => [g.code, g.stats.received])).toEqual([
+      ['hotline', 2]
+    ]);
   });
 
   it('shows a section head only their section', async () => {

@@ -25,7 +25,8 @@ export interface MarkingUser extends Actor {
   scope: 'all' | readonly string[];
 }
 
-export type MarkOutcome = { ok: true; markId: number } | { ok: false; status: 400 | 403 | 404; errors: Record<string, string> };
+export type MarkOutcome =
+  { ok: true; markId: number } | { ok: false; status: 400 | 403 | 404; errors: Record<string, string> };
 
 /** The state of a rating's marks: the latest, and who appealed (if anyone ever did). */
 export function markState(marks: MarkRow[]): { state: MarkState; appellantId: number | null } {
@@ -68,7 +69,11 @@ export async function markRating(
       const marks = await listMarks(trx, rating.id);
       const { state, appellantId } = markState(marks);
       if (!nextMarks(state, appellantId !== null).includes(checked.kind))
-        return { ok: false, status: 400, errors: { kind: `该差评当前不能标记为「${MARK_LABELS[checked.kind]}」` } };
+        return {
+          ok: false,
+          status: 400,
+          errors: { kind: `该差评当前不能标记为「${MARK_LABELS[checked.kind]}」` }
+        };
       if (!mayMark(checked.kind, { ...who, inOwnSection: who.scope !== 'all' }, appellantId))
         return {
           ok: false,

@@ -33,6 +33,7 @@ export async function readFollowerRequest(
 /** The filter bar's choices: the caller's sections, and their windows and staff. */
 export async function followerOptions(db: Kysely<Database>, scope: SectionScope) {
   const members = await loadCutMembers(db, scope);
-  const list = (d: (typeof FOLLOWER_CUTS)[number]) => members[d].map((m) => ({ value: m.code, label: m.label }));
+  const list = (d: (typeof FOLLOWER_CUTS)[number]) =>
+    members[d].map((m) => ({ value: m.code, label: m.label }));
   return { section: list('section'), window: list('window'), staff: list('staff') };
 }

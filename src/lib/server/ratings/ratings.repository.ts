@@ -38,7 +38,8 @@ export async function loadRatingGroups(
   if (empty(filter)) return [];
   const member = sql.raw(FOLLOWER_MEMBER('r')[by]);
   const label = by === 'window' ? sql`x.code, x.name` : sql`x.staff_no AS code, x.name`;
-  const join = by === 'window' ? sql`LEFT JOIN windows x ON x.id = g.key` : sql`LEFT JOIN staff x ON x.id = g.key`;
+  const join =
+    by === 'window' ? sql`LEFT JOIN windows x ON x.id = g.key` : sql`LEFT JOIN staff x ON x.id = g.key`;
   const result = await sql<Record<string, string | null>>`
     WITH g AS (
       SELECT ${member} AS key,

@@ -51,7 +51,10 @@ export const actions: Actions = {
     const user = requireRole(event, ...areaRoles('/ratings'));
     const rating = await loadScoped(user, event.params.id);
     const form = await event.request.formData();
-    const values = { kind: form.get('kind')?.toString() ?? null, reason: form.get('reason')?.toString() ?? null };
+    const values = {
+      kind: form.get('kind')?.toString() ?? null,
+      reason: form.get('reason')?.toString() ?? null
+    };
     const outcome = await markRating(
       getDb(),
       { ...actorOf(user, event.getClientAddress()), roles: user.roles, scope: sectionScope(user) },
