@@ -5,6 +5,7 @@ import { complaintStats, groupComplaints } from '../../src/lib/server/complaints
 import { loadComplaints } from '../../src/lib/server/complaints/complaints.repository';
 import { resolveKpiFilter, UNCUT } from '../../src/lib/server/kpis/kpi-filter';
 import { loadKpiCounts } from '../../src/lib/server/kpis/kpis.repository';
+import { prefill } from '../../src/lib/server/rectification/prefill';
 import { excludedRatingIds } from '../../src/lib/server/ratings/rating-marks.repository';
 import { markRating, type MarkingUser } from '../../src/lib/server/ratings/rating-marks.service';
 import { listBadRatings, loadRatingGroups } from '../../src/lib/server/ratings/ratings.repository';
@@ -239,5 +240,14 @@ describe('complaints', () => {
     expect((await loadComplaints(t.db, P1, s02)).map((c) => c.id)).toEqual(['2']);
     const s03 = await resolveKpiFilter(t.db, {}, ['S03']);
     expect(await loadComplaints(t.db, P1, s03)).toEqual([]);
+  });
+
+  it('prefills a rectification notice from a complaint', async () => {
+    expect(await prefill(t.db, new URLSearchParams('complaint=2'))).toMatchObject({
+      sourceKind: 'complaint',
+      sourceRef: '2',
+      addresseeKind: 'window',
+      addresseeCode: 'W03'
+    });
   });
 });
