@@ -19,6 +19,8 @@ type NavHref = Extract<
   | '/'
   | '/warnings'
   | '/cases'
+  | '/ratings'
+  | '/complaints'
   | '/audits'
   | '/appraisal'
   | '/rectification'
@@ -61,6 +63,20 @@ export const NAV_ITEMS: readonly NavItem[] = [
     href: '/cases',
     label: '办件查询',
     description: '按编号、状态、预警与科室查找办件，查看办理过程与时限计算过程，导出清单。',
+    roles: FIGURES
+  },
+  {
+    href: '/ratings',
+    label: '好差评',
+    description:
+      '好评率、差评及其整改情况、主动评价率，按窗口和人员统计；差评可核实、标记整改或申诉误评恶意评价。',
+    // Section heads: their own sections' ratings; they may mark 已整改 and appeal, not judge.
+    roles: FIGURES
+  },
+  {
+    href: '/complaints',
+    label: '投诉',
+    description: '投诉受理、属实率与办结用时，按窗口、人员、来源和类别统计，可下发整改通知。',
     roles: FIGURES
   },
   {

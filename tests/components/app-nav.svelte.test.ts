@@ -7,6 +7,8 @@ const AREAS: [string, string][] = [
   ['总览', '/'],
   ['逾期预警', '/warnings'],
   ['办件查询', '/cases'],
+  ['好差评', '/ratings'],
+  ['投诉', '/complaints'],
   ['抽查督查', '/audits'],
   ['千分制考核', '/appraisal'],
   ['整改通知', '/rectification'],

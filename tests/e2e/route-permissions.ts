@@ -70,6 +70,17 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   },
   '/cases': { path: '/cases', allowed: FIGURES },
   '/cases/export': { path: '/cases/export', allowed: FIGURES },
+  // 好差评 and 投诉: section heads see their own sections. The permission world has no rating
+  // 1, so those allowed get 404 for it.
+  '/ratings': { path: '/ratings', allowed: FIGURES },
+  '/ratings/bad': { path: '/ratings/bad', allowed: FIGURES },
+  '/ratings/bad/export': { path: '/ratings/bad/export', allowed: FIGURES },
+  '/ratings/bad/[id]': {
+    path: '/ratings/bad/999999',
+    outcomes: { leader: 404, inspector: 404, section_head: 404 }
+  },
+  '/complaints': { path: '/complaints', allowed: FIGURES },
+  '/complaints/export': { path: '/complaints/export', allowed: FIGURES },
   '/export/overview': { path: '/export/overview?table=figures', allowed: FIGURES },
   // A case of section S01: the test's section head is scoped to S01.
   '/cases/[case_no]': { path: '/cases/SP2026000001', allowed: FIGURES },

@@ -29,6 +29,11 @@ import type {
   RectificationNoticeStateView,
   RectificationNoticeTable
 } from '../rectification/rectification.table';
+import type {
+  RatingExclusionView,
+  RatingMarkStateView,
+  RatingMarkTable
+} from '../ratings/rating-marks.table';
 import type { SyncQuarantineTable, SyncWatermarkTable } from '../sync/sync.table';
 import type {
   SyncedCaseEventTable,
@@ -117,4 +122,8 @@ export interface Database {
   rectification_notices: RectificationNoticeTable;
   rectification_events: RectificationEventTable;
   rectification_notice_states: RectificationNoticeStateView;
+  // Marks on bad ratings (核实、整改、申诉): append-only; the views derive state and exclusions.
+  rating_marks: RatingMarkTable;
+  rating_mark_states: RatingMarkStateView;
+  rating_exclusions: RatingExclusionView;
 }

@@ -4,7 +4,8 @@ import { DEFAULT_DEADLINE_DAYS, type NoticeFormValues } from './notice-form';
 
 // The new-notice form's starting values. From a submitted review (?review=id): the
 // review as source, the case's section as addressee and the review's defect notes;
-// from a rating (?rating=id): the rating as source and its window as addressee.
+// from a rating (?rating=id): the rating as source and its window as addressee; from a
+// complaint (?complaint=id, linked from /complaints): likewise.
 
 export async function prefill(db: Kysely<Database>, params: URLSearchParams): Promise<NoticeFormValues> {
   const values: NoticeFormValues = {
@@ -52,6 +53,24 @@ export async function prefill(db: Kysely<Database>, params: URLSearchParams): Pr
         addresseeKind: rating.window_code ? 'window' : 'section',
         addresseeCode: rating.window_code ?? '',
         defects: rating.comment ? `差评内容：${rating.comment}` : ''
+      };
+  }
+  const complaintId = params.get('complaint') ?? '';
+  if (/^\d{1,15}$/.test(complaintId)) {
+    const complaint = await db
+      .selectFrom('complaints as p')
+      .leftJoin('windows as w', 'w.id', 'p.window_id')
+      .select(['p.id', 'p.category', 'w.code as window_code'])
+      .where('p.id', '=', complaintId)
+      .executeTakeFirst();
+    if (complaint)
+      return {
+        ...values,
+        sourceKind: 'complaint',
+        sourceRef: String(complaint.id),
+        addresseeKind: complaint.window_code ? 'window' : 'section',
+        addresseeCode: complaint.window_code ?? '',
+        defects: `投诉（${complaint.category}）反映的问题：`
       };
   }
   return values;
