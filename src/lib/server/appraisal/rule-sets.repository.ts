@@ -31,10 +31,15 @@ const COLUMNS = [
   'created_at'
 ] as const;
 
-type Row = Awaited<ReturnType<typeof selectRuleSets>>[number];
-
-function selectRuleSets(db: Db) {
-  return db.selectFrom('score_rule_sets').select(COLUMNS).execute();
+interface Row {
+  id: number;
+  dimension_points: Record<Dimension, number>;
+  bonus_cap: number;
+  chief_share: string;
+  rules: ScoreRule[];
+  note: string | null;
+  created_by: number | null;
+  created_at: Date;
 }
 
 function toRuleSet(row: Row): StoredRuleSet {
