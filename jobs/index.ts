@@ -1,4 +1,5 @@
 import type { JobDefinition } from '../src/lib/server/jobs/job';
+import { appraisalDeriveJob } from './appraisal-derive';
 import { dailyRefreshJob } from './daily-refresh';
 import { demoTickJob } from './demo-tick';
 import { kpiRollupJob } from './kpi-rollup';
@@ -11,7 +12,8 @@ export const allJobs: readonly JobDefinition[] = [
   demoTickJob,
   syncJob,
   dailyRefreshJob,
-  kpiRollupJob
+  kpiRollupJob,
+  appraisalDeriveJob
 ];
 
 export function findJob(name: string): JobDefinition | undefined {

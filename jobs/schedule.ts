@@ -13,7 +13,10 @@ export const SCHEDULE: readonly ScheduleEntry[] = [
   { job: 'source-check', cron: '*/5 * * * *', runAtStart: true },
   { job: 'demo-tick', cron: '* * * * *', demoOnly: true },
   { job: 'sync', cron: '* * * * *', runAtStart: true },
-  { job: 'daily-refresh', cron: '5 0 * * *' }
+  { job: 'daily-refresh', cron: '5 0 * * *' },
+  // Every half hour (:10 and :40, clear of the daily refresh at 00:05): scores need not be
+  // minute-fresh, and running after every sync would cost the sync its minute.
+  { job: 'appraisal-derive', cron: '10,40 * * * *' }
 ];
 
 export const SCHEDULE_TIMEZONE = 'Asia/Shanghai';

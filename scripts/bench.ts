@@ -6,7 +6,8 @@ const BENCHMARKS: Record<string, () => Promise<(args: string[]) => Promise<void>
   clock: async () => (await import('./bench/clock')).benchClock,
   sync: async () => (await import('./bench/sync')).benchSync,
   dashboard: async () => (await import('./bench/dashboard')).benchDashboard,
-  bundle: async () => (await import('./bench/bundle')).benchBundle
+  bundle: async () => (await import('./bench/bundle')).benchBundle,
+  appraisal: async () => (await import('./bench/appraisal')).benchAppraisal
 };
 
 async function main([name, ...args]: string[]): Promise<void> {

@@ -12,7 +12,7 @@ import { exitWithError, StartupError } from './lib/fail';
 import { applyProductMigrations } from './lib/migrate-product';
 import { resolveRuntime, type Runtime } from './lib/runtime';
 
-// `npm run job -- <name>` runs one job once, now; `npm run job -- --list` lists them.
+// `npm run job -- <name> [job arguments]` runs one job once, now; `npm run job -- --list` lists them.
 // Exit codes: 0 succeeded, 1 failed, 75 skipped (another run held the lock).
 
 async function main(args: string[]): Promise<number> {
@@ -32,10 +32,10 @@ async function main(args: string[]): Promise<number> {
   configureDemoSourceWriter(runtime.demoSourceWriterUrl);
 
   const started = Date.now();
-  const outcome = await runJob(
-    job,
-    createJobContext('manual', (m) => console.log(m))
-  );
+  const outcome = await runJob(job, {
+    ...createJobContext('manual', (m) => console.log(m)),
+    args: args.slice(1)
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (outcome.status === 'succeeded') {
     console.log(

@@ -1,4 +1,11 @@
 import type { ColumnType, Generated } from 'kysely';
+import type {
+  AppraisalMonthTable,
+  ScoreAppealTable,
+  ScoreEventEvidenceTable,
+  ScoreEventTable,
+  ScoreRuleSetTable
+} from '../appraisal/appraisal.table';
 import type { AuditLogTable } from '../audit/audit.table';
 import type { ApiTokenTable, SessionTable, UserTable } from '../auth/auth.table';
 import type {
@@ -126,4 +133,11 @@ export interface Database {
   rating_marks: RatingMarkTable;
   rating_mark_states: RatingMarkStateView;
   rating_exclusions: RatingExclusionView;
+  // The thousand-point appraisal (千分制): versioned rules (append-only), score events,
+  // their evidence and appeals, closed months.
+  score_rule_sets: ScoreRuleSetTable;
+  score_events: ScoreEventTable;
+  score_event_evidence: ScoreEventEvidenceTable;
+  score_appeals: ScoreAppealTable;
+  appraisal_months: AppraisalMonthTable;
 }

@@ -14,6 +14,8 @@ export interface JobContext {
   trigger: JobTrigger;
   /** This run's job_runs row, set by runJob (a job may record it with what it writes). */
   runId?: string;
+  /** Arguments after the job's name on `npm run job -- <name> …` (manual runs only). */
+  args?: readonly string[];
   log(message: string): void;
 }
 
