@@ -403,3 +403,10 @@ describe('score histogram (督查概览)', () => {
     expect(() => scoreHistogramTable([])).toThrow(RangeError);
   });
 });
+
+describe('score histogram axis', () => {
+  it('names every bin, slanted', () => {
+    const label = axis(scoreHistogramOption(new Array(10).fill(0)), 'xAxis').axisLabel as Loose;
+    expect(label).toMatchObject({ interval: 0, rotate: 35, hideOverlap: false });
+  });
+});

@@ -30,7 +30,11 @@ export function scoreHistogramOption(bins: readonly number[], opts: ChartOptions
       valueFormatter: tooltipValue((value) => `${formatNumber(value)} 件`)
     },
     grid: { ...grid(opts.dark), top: 24, containLabel: true },
-    xAxis: { ...categoryAxis(p, [...SCORE_BIN_LABELS]), name: '分数', nameLocation: 'middle', nameGap: 28 },
+    xAxis: (() => {
+      const axis = categoryAxis(p, [...SCORE_BIN_LABELS]);
+      // Every bin named, slanted to fit half a page: hideOverlap would drop every other one.
+      return { ...axis, axisLabel: { ...axis.axisLabel, interval: 0, rotate: 35, hideOverlap: false } };
+    })(),
     yAxis: valueAxis(p, { minInterval: 1, name: '案卷数' }),
     series: [
       {
