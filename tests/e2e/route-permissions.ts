@@ -56,6 +56,10 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
     outcomes: { leader: 404, inspector: 404 }
   },
   '/audits/verify': { path: '/audits/verify', allowed: AUDITS },
+  // 督查概览, the reviews list behind its figures and its bands table as a file.
+  '/audits/overview': { path: '/audits/overview', allowed: AUDITS },
+  '/audits/overview/export': { path: '/audits/overview/export?format=xlsx', allowed: AUDITS },
+  '/audits/reviews': { path: '/audits/reviews', allowed: AUDITS },
   // Rectification notices: section heads and staff see their own (the list is scoped);
   // only inspectors issue. No notice exists in the test world: 404 for notice 1.
   '/rectification': { path: '/rectification', allowed: ['leader', 'inspector', 'section_head', 'staff'] },

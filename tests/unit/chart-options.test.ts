@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { bucketLabel, bucketTableLabel } from '../../src/lib/charts/buckets';
 import { colourOption, colourTable } from '../../src/lib/charts/colours';
 import { DARK, DARK_COLOURS, LIGHT, LIGHT_COLOURS } from '../../src/lib/charts/palette';
+import {
+  BAND_COLOURS,
+  scoreHistogramOption,
+  scoreHistogramTable
+} from '../../src/lib/charts/score-histogram';
+import { SCORE_BIN_LABELS } from '../../src/lib/audit-overview';
 import { rankingHeight, rankingOption, rankingTable } from '../../src/lib/charts/ranking';
 import {
   onTimeRateOption,
@@ -355,5 +361,52 @@ describe('colourOption', () => {
 
   it('shows shares as a dash when nothing is open', () => {
     expect(colourTable({ green: 0, yellow: 0, red: 0 }).rows.at(-1)).toEqual(['合计', '0', '—']);
+  });
+});
+
+describe('score histogram (督查概览)', () => {
+  const bins = [1, 0, 0, 0, 0, 2, 0, 3, 4, 5];
+
+  it('draws ten columns labelled by bin, coloured by the band each bin lies in', () => {
+    const option = scoreHistogramOption(bins);
+    expect(axis(option, 'xAxis').data).toEqual([...SCORE_BIN_LABELS]);
+    expect(axis(option, 'xAxis').data[0]).toBe('0–9.5');
+    expect(axis(option, 'xAxis').data[9]).toBe('90–100');
+    const data = series(option)[0].data as Loose[];
+    expect(data.map((d) => d.value)).toEqual(bins);
+    expect(data[5].itemStyle.color).toBe(BAND_COLOURS.fail);
+    expect(data[6].itemStyle.color).toBe(BAND_COLOURS.pass);
+    expect(data[8].itemStyle.color).toBe(BAND_COLOURS.pass);
+    expect(data[9].itemStyle.color).toBe(BAND_COLOURS.excellent);
+    expect(axis(option, 'yAxis').minInterval).toBe(1);
+  });
+
+  it('labels only the columns that hold files', () => {
+    const label = series(scoreHistogramOption(bins))[0].label as Loose;
+    expect(label.formatter({ value: 0 })).toBe('');
+    expect(label.formatter({ value: 1234 })).toBe('1,234');
+    expect(tooltip(scoreHistogramOption(bins)).valueFormatter(3)).toBe('3 件');
+  });
+
+  it('tables the bins with their band and share, and a total', () => {
+    const table = scoreHistogramTable(bins);
+    expect(table.columns).toEqual(['分数段', '等次', '案卷数', '占比']);
+    expect(table.rows[0]).toEqual(['0–9.5', '不合格', '1', '6.7%']);
+    expect(table.rows[7]).toEqual(['70–79.5', '合格', '3', '20.0%']);
+    expect(table.rows[9]).toEqual(['90–100', '优秀', '5', '33.3%']);
+    expect(table.rows[10]).toEqual(['合计', '', '15', '100.0%']);
+    expect(scoreHistogramTable(new Array(10).fill(0)).rows[10]).toEqual(['合计', '', '0', '—']);
+  });
+
+  it('refuses a wrong number of bins', () => {
+    expect(() => scoreHistogramOption([1, 2])).toThrow(RangeError);
+    expect(() => scoreHistogramTable([])).toThrow(RangeError);
+  });
+});
+
+describe('score histogram axis', () => {
+  it('names every bin, slanted', () => {
+    const label = axis(scoreHistogramOption(new Array(10).fill(0)), 'xAxis').axisLabel as Loose;
+    expect(label).toMatchObject({ interval: 0, rotate: 35, hideOverlap: false });
   });
 });

@@ -32,17 +32,42 @@ function scoped(db: Db, scope: NoticeScope) {
 }
 
 /** Overdue on `today`: not verified and today is after the deadline. */
-const overdue = (today: string) => sql<boolean>`(n.state <> 'verified' AND n.deadline_on < ${today}::date)`;
-const onTime = sql<boolean | null>`CASE WHEN n.verified_at IS NULL THEN NULL
+export const overdue = (today: string) =>
+  sql<boolean>`(n.state <> 'verified' AND n.deadline_on < ${today}::date)`;
+/** Verified on or before the deadline day (bureau-local); null while not verified. */
+export const onTime = sql<boolean | null>`CASE WHEN n.verified_at IS NULL THEN NULL
   ELSE (n.verified_at AT TIME ZONE 'Asia/Shanghai')::date <= n.deadline_on END`;
 
-export async function listNotices(db: Db, scope: NoticeScope, filter: StateFilter, today: string) {
+/** Bureau-local days, both included (the overview's drill-down links). */
+export interface NoticeDates {
+  issued?: { from: string; to: string };
+  verified?: { from: string; to: string };
+  /** Only notices verified by their deadline. */
+  onTime?: boolean;
+}
+
+const ZONE = 'Asia/Shanghai';
+/** `column` falls on the bureau-local days from..to. */
+export const onDays = (column: 'n.issued_at' | 'n.verified_at', days: { from: string; to: string }) =>
+  sql<boolean>`(${sql.ref(column)} >= (${days.from}::date::timestamp AT TIME ZONE ${ZONE})
+    AND ${sql.ref(column)} < ((${days.to}::date + 1)::timestamp AT TIME ZONE ${ZONE}))`;
+
+export async function listNotices(
+  db: Db,
+  scope: NoticeScope,
+  filter: StateFilter,
+  today: string,
+  dates: NoticeDates = {}
+) {
   let query = scoped(db, scope)
     .selectAll('n')
     .select(['s.code as section_code', 's.name as section_name'])
     .select([overdue(today).as('overdue'), onTime.as('verified_on_time')]);
   if (filter === 'overdue') query = query.where(overdue(today));
   else if (filter !== 'all') query = query.where('n.state', '=', filter);
+  if (dates.issued) query = query.where(onDays('n.issued_at', dates.issued));
+  if (dates.verified) query = query.where(onDays('n.verified_at', dates.verified));
+  if (dates.onTime) query = query.where(sql<boolean>`(${onTime}) IS TRUE`);
   return query.orderBy('n.id', 'desc').limit(500).execute();
 }
 
