@@ -236,4 +236,25 @@ describe('deriving automatic score events', () => {
       .execute();
     expect(others.every((e) => e.rule_set_id === id)).toBe(true);
   });
+
+  it('retracts a bad rating whose appeal as malicious was accepted (and its share)', async () => {
+    const event = await byKey('bad_rating:rating:2');
+    expect(event.retracted_at).toBeNull();
+    const inspector = await t.db
+      .insertInto('users')
+      .values({ login: 'marker', display_name: '复核人', roles: ['inspector'], password_hash: 'x' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.db
+      .insertInto('rating_marks')
+      .values([
+        { rating_id: '2', kind: 'appealed_malicious', reason: '恶意评价', by_user_id: leaderId },
+        { rating_id: '2', kind: 'appeal_accepted', reason: '查实', by_user_id: inspector.id }
+      ])
+      .execute();
+    await deriveMonth(t.db, OCTOBER);
+    const excluded = await byKey('bad_rating:rating:2');
+    expect(excluded.retracted_at).not.toBeNull();
+    expect((await byKey(`chief_share:${event.id}`)).retracted_at).not.toBeNull();
+  });
 });
