@@ -2,6 +2,7 @@ import type { JobDefinition } from '../src/lib/server/jobs/job';
 import { dailyRefreshJob } from './daily-refresh';
 import { demoTickJob } from './demo-tick';
 import { kpiRollupJob } from './kpi-rollup';
+import { rectificationRemindersJob } from './rectification-reminders';
 import { sourceCheckJob } from './source-check';
 import { syncJob } from './sync';
 
@@ -11,7 +12,8 @@ export const allJobs: readonly JobDefinition[] = [
   demoTickJob,
   syncJob,
   dailyRefreshJob,
-  kpiRollupJob
+  kpiRollupJob,
+  rectificationRemindersJob
 ];
 
 export function findJob(name: string): JobDefinition | undefined {

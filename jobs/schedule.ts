@@ -13,7 +13,9 @@ export const SCHEDULE: readonly ScheduleEntry[] = [
   { job: 'source-check', cron: '*/5 * * * *', runAtStart: true },
   { job: 'demo-tick', cron: '* * * * *', demoOnly: true },
   { job: 'sync', cron: '* * * * *', runAtStart: true },
-  { job: 'daily-refresh', cron: '5 0 * * *' }
+  { job: 'daily-refresh', cron: '5 0 * * *' },
+  // Before the working day starts, so the reminders are there at 8:30.
+  { job: 'rectification-reminders', cron: '30 6 * * *', runAtStart: true }
 ];
 
 export const SCHEDULE_TIMEZONE = 'Asia/Shanghai';

@@ -8,6 +8,7 @@ import type {
   AuditDrawReviewerTable,
   AuditDrawStratumTable,
   AuditDrawTable,
+  AuditDrawVoidTable,
   AuditPlanTable
 } from '../case-audits/case-audits.table';
 import type { AuditReviewTable, ScoresheetTemplateTable } from '../case-audits/reviews.table';
@@ -29,6 +30,7 @@ import type {
   RectificationNoticeStateView,
   RectificationNoticeTable
 } from '../rectification/rectification.table';
+import type { ReminderTable } from '../reminders/reminders.table';
 import type { SyncQuarantineTable, SyncWatermarkTable } from '../sync/sync.table';
 import type {
   SyncedCaseEventTable,
@@ -110,6 +112,7 @@ export interface Database {
   audit_draw_cases: AuditDrawCaseTable;
   audit_draw_pool: AuditDrawPoolTable;
   audit_draw_reviewers: AuditDrawReviewerTable;
+  audit_draw_voids: AuditDrawVoidTable;
   // File reviews (案卷评查): a submitted review is immutable, enforced by a trigger.
   audit_scoresheet_templates: ScoresheetTemplateTable;
   audit_reviews: AuditReviewTable;
@@ -117,4 +120,6 @@ export interface Database {
   rectification_notices: RectificationNoticeTable;
   rectification_events: RectificationEventTable;
   rectification_notice_states: RectificationNoticeStateView;
+  // Reminders of rectification deadlines, written by a job; only read_at changes.
+  reminders: ReminderTable;
 }
