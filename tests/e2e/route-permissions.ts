@@ -68,6 +68,8 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
     path: '/rectification/1/events/1/evidence',
     outcomes: { leader: 404, inspector: 404, section_head: 404, staff: 404 }
   },
+  // Reminders: every signed-in user sees their own (the list is filtered by user id).
+  '/reminders': { path: '/reminders', allowed: SIGNED_IN },
   '/cases': { path: '/cases', allowed: FIGURES },
   '/cases/export': { path: '/cases/export', allowed: FIGURES },
   '/export/overview': { path: '/export/overview?table=figures', allowed: FIGURES },
