@@ -56,6 +56,8 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
     outcomes: { leader: 404, inspector: 404 }
   },
   '/audits/verify': { path: '/audits/verify', allowed: AUDITS },
+  // Scoresheet template versions: leaders read, inspectors make new versions (the action).
+  '/audits/templates': { path: '/audits/templates', allowed: AUDITS },
   // Rectification notices: section heads and staff see their own (the list is scoped);
   // only inspectors issue. No notice exists in the test world: 404 for notice 1.
   '/rectification': { path: '/rectification', allowed: ['leader', 'inspector', 'section_head', 'staff'] },
