@@ -3,6 +3,7 @@ import { appraisalDeriveJob } from './appraisal-derive';
 import { dailyRefreshJob } from './daily-refresh';
 import { demoTickJob } from './demo-tick';
 import { kpiRollupJob } from './kpi-rollup';
+import { rectificationRemindersJob } from './rectification-reminders';
 import { sourceCheckJob } from './source-check';
 import { syncJob } from './sync';
 
@@ -13,7 +14,8 @@ export const allJobs: readonly JobDefinition[] = [
   syncJob,
   dailyRefreshJob,
   kpiRollupJob,
-  appraisalDeriveJob
+  appraisalDeriveJob,
+  rectificationRemindersJob
 ];
 
 export function findJob(name: string): JobDefinition | undefined {

@@ -16,7 +16,9 @@ export const SCHEDULE: readonly ScheduleEntry[] = [
   { job: 'daily-refresh', cron: '5 0 * * *' },
   // Every half hour (:10 and :40, clear of the daily refresh at 00:05): scores need not be
   // minute-fresh, and running after every sync would cost the sync its minute.
-  { job: 'appraisal-derive', cron: '10,40 * * * *' }
+  { job: 'appraisal-derive', cron: '10,40 * * * *' },
+  // Before the working day starts, so the reminders are there at 8:30.
+  { job: 'rectification-reminders', cron: '30 6 * * *', runAtStart: true }
 ];
 
 export const SCHEDULE_TIMEZONE = 'Asia/Shanghai';

@@ -60,6 +60,8 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   '/audits/overview': { path: '/audits/overview', allowed: AUDITS },
   '/audits/overview/export': { path: '/audits/overview/export?format=xlsx', allowed: AUDITS },
   '/audits/reviews': { path: '/audits/reviews', allowed: AUDITS },
+  // Scoresheet template versions: leaders read, inspectors make new versions (the action).
+  '/audits/templates': { path: '/audits/templates', allowed: AUDITS },
   // Rectification notices: section heads and staff see their own (the list is scoped);
   // only inspectors issue. No notice exists in the test world: 404 for notice 1.
   '/rectification': { path: '/rectification', allowed: ['leader', 'inspector', 'section_head', 'staff'] },
@@ -72,6 +74,8 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
     path: '/rectification/1/events/1/evidence',
     outcomes: { leader: 404, inspector: 404, section_head: 404, staff: 404 }
   },
+  // Reminders: every signed-in user sees their own (the list is filtered by user id).
+  '/reminders': { path: '/reminders', allowed: SIGNED_IN },
   '/cases': { path: '/cases', allowed: FIGURES },
   '/cases/export': { path: '/cases/export', allowed: FIGURES },
   // 好差评 and 投诉: section heads see their own sections. The permission world has no rating

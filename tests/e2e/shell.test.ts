@@ -124,8 +124,8 @@ describe.skipIf(!browserTestsEnabled())('application shell in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
 
     await open('/');
-    // skip link, brand, 修改密码, 退出登录, 总览
-    for (let i = 0; i < 5; i++) await page.keyboard.press('Tab');
+    // skip link, brand, 提醒, 修改密码, 退出登录, 总览
+    for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
     const focused = page.locator(':focus');
     expect(await focused.innerText()).toBe('总览');
     expect(await focused.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');

@@ -38,6 +38,17 @@ export interface AuditDrawTable {
   population_size: Fixed<number>;
   sample_size: Fixed<number>;
   population_digest: Fixed<string>;
+  /** A re-draw names the (void) draw of the same plan it supersedes (migration 20261126020000). */
+  supersedes_draw_id: ColumnType<number | null, number | null | undefined, never>;
+}
+
+/** A draw declared void, with the reason (insert-only; the draw itself is unchanged). */
+export interface AuditDrawVoidTable {
+  id: Generated<number>;
+  draw_id: Fixed<number>;
+  reason: Fixed<string>;
+  voided_by: Fixed<number>;
+  voided_at: FixedDefault<Date>;
 }
 
 export interface AuditDrawStratumTable {

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { appendAudit, type Actor } from '../audit/audit.repository';
 import type { Database } from '../db/database';
 import type { AuditStrata } from './case-audits.table';
+import { DrawError } from './draw-error';
 import {
   insertDraw,
   readCaseHandlers,
@@ -12,6 +13,7 @@ import {
 } from './draws.repository';
 import type { CheckedPlan } from './plan-form';
 import { findPlan, insertPlan } from './plans.repository';
+import { voidForRedraw } from './draw-void.service';
 import { drawReviewers, drawSample, SamplingError, type PopulationCase } from './sampling';
 
 // Creating a sampling plan and drawing from it (shared/spec/audits.md, docs/rules/audits.md).
@@ -19,10 +21,7 @@ import { drawReviewers, drawSample, SamplingError, type PopulationCase } from '.
 // population and the inspector pool, decides conflicts of interest, and records the result
 // with its audit entry in one transaction.
 
-/** A request the user can fix (shown in Chinese); anything else is a bug. */
-export class DrawError extends Error {
-  override name = 'DrawError';
-}
+export { DrawError } from './draw-error';
 
 /** The one stratum of a plan without strata. */
 export const WHOLE_POPULATION = '全部';
@@ -59,12 +58,27 @@ export async function createPlan(db: Kysely<Database>, actor: Actor, plan: Check
   });
 }
 
-/** Draws from a plan now; a plan may be drawn again, each draw a new record. */
-export async function drawPlan(db: Kysely<Database>, actor: Actor, planId: number): Promise<number> {
+/** A re-draw: the draw it replaces, and the reason (voids that draw first unless already void). */
+export interface Supersede {
+  drawId: number;
+  reason: string;
+}
+
+/**
+ * Draws from a plan now; a plan may be drawn again, each draw a new record. With
+ * `supersede`, the new draw names the draw it replaces, voided in the same transaction.
+ */
+export async function drawPlan(
+  db: Kysely<Database>,
+  actor: Actor,
+  planId: number,
+  supersede?: Supersede
+): Promise<number> {
   const drawnBy = requireUserId(actor);
   return db.transaction().execute(async (trx) => {
     const plan = await findPlan(trx, planId);
     if (!plan) throw new DrawError('未找到该抽查计划');
+    if (supersede) await voidForRedraw(trx, actor, planId, supersede);
     const rows = await readPopulation(trx, {
       periodFrom: plan.period_from,
       periodTo: plan.period_to,
@@ -125,6 +139,7 @@ export async function drawPlan(db: Kysely<Database>, actor: Actor, planId: numbe
     const digest = populationDigest(population.map((p) => p.caseNo));
     const draw = await insertDraw(trx, {
       planId,
+      supersedesDrawId: supersede?.drawId ?? null,
       drawnBy,
       populationSize: sample.populationSize,
       sampleSize: sample.sampleSize,
@@ -145,6 +160,7 @@ export async function drawPlan(db: Kysely<Database>, actor: Actor, planId: numbe
       entityId: draw.id,
       after: {
         plan_id: planId,
+        supersedes_draw_id: supersede?.drawId ?? null,
         seed: plan.seed,
         population_size: sample.populationSize,
         population_digest: digest,

@@ -64,6 +64,8 @@ export async function readCaseHandlers(db: Db, caseIds: readonly string[]) {
 
 export interface DrawRows {
   planId: number;
+  /** A re-draw: the (already void) draw of the same plan it supersedes. */
+  supersedesDrawId?: number | null;
   drawnBy: number;
   populationSize: number;
   sampleSize: number;
@@ -96,7 +98,8 @@ export async function insertDraw(db: Db, rows: DrawRows): Promise<{ id: number; 
       drawn_by: rows.drawnBy,
       population_size: rows.populationSize,
       sample_size: rows.sampleSize,
-      population_digest: rows.populationDigest
+      population_digest: rows.populationDigest,
+      supersedes_draw_id: rows.supersedesDrawId ?? null
     })
     .returning(['id', 'drawn_at'])
     .executeTakeFirstOrThrow();
@@ -175,7 +178,9 @@ export async function listDraws(db: Db, planId?: number) {
     .selectFrom('audit_draws as d')
     .innerJoin('audit_plans as p', 'p.id', 'd.plan_id')
     .innerJoin('users as u', 'u.id', 'd.drawn_by')
+    .leftJoin('audit_draw_voids as v', 'v.draw_id', 'd.id')
     .select(['d.id', 'd.plan_id', 'd.drawn_at', 'd.population_size', 'd.sample_size', 'p.title'])
+    .select(['d.supersedes_draw_id', 'v.voided_at'])
     .select('u.display_name as drawn_by_name');
   if (planId !== undefined) query = query.where('d.plan_id', '=', planId);
   return query.orderBy('d.id', 'desc').execute();

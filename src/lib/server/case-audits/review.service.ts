@@ -2,7 +2,9 @@ import type { Kysely, Transaction } from 'kysely';
 import { scoreFile, type ScoreEntry, type ScoreError, type ScoresheetTemplate } from '../../scoresheet';
 import { appendAudit, type Actor } from '../audit/audit.repository';
 import type { Database } from '../db/database';
+import { isDrawVoid } from './draw-voids.repository';
 import {
+  deleteDraft,
   findActiveTemplate,
   findDraftForUpdate,
   findDrawnCase,
@@ -42,6 +44,7 @@ type Trx = Transaction<Database>;
 async function requireDrawnReviewer(trx: Trx, actor: Actor, target: ReviewTarget) {
   const drawn = await findDrawnCase(trx, target.drawId, target.caseNo);
   if (!drawn) throw new ReviewError('该办件不在此次抽取中', 404);
+  if (await isDrawVoid(trx, target.drawId)) throw new ReviewError('该抽取单已作废，不能再评查');
   const reviewers = await listDrawnReviewers(trx, target.drawId, target.caseNo);
   const userId = actor.userId;
   if (userId === null || !reviewers.some((r) => r.reviewer_user_id === userId))
@@ -158,6 +161,33 @@ export async function startCorrection(db: Kysely<Database>, actor: Actor, target
       after: { draw_id: target.drawId, case_no: target.caseNo, corrects_review_id: previous.id }
     });
     return reviewId;
+  });
+}
+
+/**
+ * Discards the actor's own draft of a case (drafts are not scores: only submitted reviews
+ * are immutable). Allowed on a void draw too. The audit entry keeps what the draft held.
+ */
+export async function discardDraft(db: Kysely<Database>, actor: Actor, target: ReviewTarget) {
+  if (actor.userId === null) throw new ReviewError('需要登录', 403);
+  const reviewerId = actor.userId;
+  return db.transaction().execute(async (trx) => {
+    const draft = await findDraftForUpdate(trx, target.drawId, target.caseNo, reviewerId);
+    if (!draft) throw new ReviewError('没有可放弃的评查草稿', 404);
+    const before = await trx
+      .selectFrom('audit_reviews')
+      .select(['entries', 'score', 'band', 'legality_defect', 'template_id', 'corrects_review_id'])
+      .where('id', '=', draft.id)
+      .executeTakeFirstOrThrow();
+    const deleted = await deleteDraft(trx, draft.id);
+    if (Number(deleted.numDeletedRows) !== 1) throw new ReviewError('该评查已提交，不能放弃');
+    await appendAudit(trx, actor, {
+      action: 'audit_review.discard',
+      entity: 'audit_review',
+      entityId: draft.id,
+      before: { draw_id: target.drawId, case_no: target.caseNo, ...before }
+    });
+    return draft.id;
   });
 }
 

@@ -15,6 +15,7 @@ import type {
   AuditDrawReviewerTable,
   AuditDrawStratumTable,
   AuditDrawTable,
+  AuditDrawVoidTable,
   AuditPlanTable
 } from '../case-audits/case-audits.table';
 import type { AuditReviewTable, ScoresheetTemplateTable } from '../case-audits/reviews.table';
@@ -41,6 +42,7 @@ import type {
   RatingMarkStateView,
   RatingMarkTable
 } from '../ratings/rating-marks.table';
+import type { ReminderTable } from '../reminders/reminders.table';
 import type { SyncQuarantineTable, SyncWatermarkTable } from '../sync/sync.table';
 import type {
   SyncedCaseEventTable,
@@ -122,6 +124,7 @@ export interface Database {
   audit_draw_cases: AuditDrawCaseTable;
   audit_draw_pool: AuditDrawPoolTable;
   audit_draw_reviewers: AuditDrawReviewerTable;
+  audit_draw_voids: AuditDrawVoidTable;
   // File reviews (案卷评查): a submitted review is immutable, enforced by a trigger.
   audit_scoresheet_templates: ScoresheetTemplateTable;
   audit_reviews: AuditReviewTable;
@@ -140,4 +143,6 @@ export interface Database {
   score_event_evidence: ScoreEventEvidenceTable;
   score_appeals: ScoreAppealTable;
   appraisal_months: AppraisalMonthTable;
+  // Reminders of rectification deadlines, written by a job; only read_at changes.
+  reminders: ReminderTable;
 }

@@ -1,6 +1,10 @@
-import { error } from '@sveltejs/kit';
-import { AUDIT_VIEW_ROLES } from '$lib/audits';
-import { requireRole } from '$lib/server/auth/guard';
+import { error, fail, redirect } from '@sveltejs/kit';
+import { AUDIT_DRAW_ROLES, AUDIT_VIEW_ROLES } from '$lib/audits';
+import { actorOf } from '$lib/server/auth/actor';
+import { hasRole, requireRole } from '$lib/server/auth/guard';
+import { drawPlan, DrawError } from '$lib/server/case-audits/draw.service';
+import { voidDraw } from '$lib/server/case-audits/draw-void.service';
+import { findSupersedingDraw, findVoid } from '$lib/server/case-audits/draw-voids.repository';
 import {
   findDraw,
   listDrawCases,
@@ -10,17 +14,23 @@ import {
 import { listDrawReviews } from '$lib/server/case-audits/reviews.repository';
 import { findPlan, listScopeOptions } from '$lib/server/case-audits/plans.repository';
 import { getDb } from '$lib/server/db/index';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 // The draw sheet (抽取单): what is printed and published. Case numbers, matters and dates
-// only: nothing about applicants.
+// only: nothing about applicants. Inspectors may void it (作废) or re-draw (重新抽取): both
+// are new entries; the draw itself never changes.
+
+function drawIdOf(param: string): number {
+  if (!/^\d{1,9}$/.test(param)) error(404, { message: '未找到该抽取单', code: 'not_found' });
+  return Number(param);
+}
 
 export const load: PageServerLoad = async (event) => {
-  requireRole(event, ...AUDIT_VIEW_ROLES);
-  const param = event.params.id;
-  const draw = /^\d{1,9}$/.test(param) ? await findDraw(getDb(), Number(param)) : undefined;
+  const user = requireRole(event, ...AUDIT_VIEW_ROLES);
+  const draw = await findDraw(getDb(), drawIdOf(event.params.id));
   if (!draw) error(404, { message: '未找到该抽取单', code: 'not_found' });
   const db = getDb();
+  const [voided, supersededBy] = await Promise.all([findVoid(db, draw.id), findSupersedingDraw(db, draw.id)]);
   const [plan, strata, cases, reviewers, options, reviews] = await Promise.all([
     findPlan(db, draw.plan_id),
     listDrawStrata(db, draw.id),
@@ -36,6 +46,9 @@ export const load: PageServerLoad = async (event) => {
   const strataSorted = strata.sort((a, b) => (a.stratum < b.stratum ? -1 : a.stratum > b.stratum ? 1 : 0));
   return {
     draw,
+    voided: voided ?? null,
+    supersededBy: supersededBy ?? null,
+    canVoid: hasRole(user, ...AUDIT_DRAW_ROLES),
     plan: plan!,
     strata: strataSorted.map((s) => ({ ...s, name: names.get(s.stratum) ?? '' })),
     cases: cases.map((c) => ({
@@ -59,4 +72,37 @@ export const load: PageServerLoad = async (event) => {
         })
     }))
   };
+};
+
+export const actions: Actions = {
+  void: async (event) => {
+    const user = requireRole(event, ...AUDIT_DRAW_ROLES);
+    const drawId = drawIdOf(event.params.id);
+    const reason = String((await event.request.formData()).get('reason') ?? '');
+    try {
+      await voidDraw(getDb(), actorOf(user, event.getClientAddress()), drawId, reason);
+    } catch (e) {
+      if (e instanceof DrawError) return fail(400, { action: 'void', reason, error: e.message });
+      throw e;
+    }
+    return { voided: true };
+  },
+  redraw: async (event) => {
+    const user = requireRole(event, ...AUDIT_DRAW_ROLES);
+    const drawId = drawIdOf(event.params.id);
+    const reason = String((await event.request.formData()).get('reason') ?? '');
+    const draw = await findDraw(getDb(), drawId);
+    if (!draw) error(404, { message: '未找到该抽取单', code: 'not_found' });
+    let newId: number;
+    try {
+      newId = await drawPlan(getDb(), actorOf(user, event.getClientAddress()), draw.plan_id, {
+        drawId,
+        reason
+      });
+    } catch (e) {
+      if (e instanceof DrawError) return fail(400, { action: 'redraw', reason, error: e.message });
+      throw e;
+    }
+    redirect(303, `/audits/draws/${newId}`);
+  }
 };

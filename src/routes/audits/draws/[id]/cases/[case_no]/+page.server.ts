@@ -6,7 +6,9 @@ import { hasRole, requireRole } from '$lib/server/auth/guard';
 import { bureauToday } from '$lib/server/case-clock/bureau-date';
 import { explainCaseClock } from '$lib/server/case-clock/explain';
 import { errorsByItem, readReviewForm } from '$lib/server/case-audits/review-form';
+import { findVoid } from '$lib/server/case-audits/draw-voids.repository';
 import {
+  discardDraft,
   formTemplate,
   ReviewError,
   saveDraft,
@@ -37,13 +39,16 @@ export const load: PageServerLoad = async (event) => {
   const t = target(event.params);
   const drawn = await findDrawnCase(db, t.drawId, t.caseNo);
   if (!drawn) error(404, { message: '该办件不在此次抽取中', code: 'not_found' });
-  const [reviewers, reviews, template, detail] = await Promise.all([
+  const [voided, reviewers, reviews, template, detail] = await Promise.all([
+    findVoid(db, t.drawId),
     listDrawnReviewers(db, t.drawId, t.caseNo),
     listCaseReviews(db, t.drawId, t.caseNo),
     formTemplate(db, t, user.userId),
     findCaseDetail(db, t.caseNo, 'all')
   ]);
-  const canReview = reviewers.some((r) => r.reviewer_user_id === user.userId);
+  // A void draw takes no more reviews; its reviewer may still discard a draft.
+  const drawnForMe = reviewers.some((r) => r.reviewer_user_id === user.userId);
+  const canReview = drawnForMe && !voided;
   const visible = reviews
     .filter((r) => r.status === 'submitted' || r.reviewer_user_id === user.userId)
     .map((r) => ({ ...r, score: Number(r.score) }));
@@ -72,6 +77,7 @@ export const load: PageServerLoad = async (event) => {
     reviews: visible,
     template: { id: template.id, name: template.name, items: template.items },
     canReview,
+    voided: voided ? { reason: voided.reason, by: voided.voided_by_name, at: voided.voided_at } : null,
     canRectify: hasRole(user, ...RECTIFICATION_ISSUE_ROLES),
     file,
     events,
@@ -105,6 +111,17 @@ async function write(event: RequestEvent<{ id: string; case_no: string }>, submi
 export const actions: Actions = {
   save: (event) => write(event, false),
   submit: (event) => write(event, true),
+  discard: async (event) => {
+    const user = requireRole(event, ...AUDIT_DRAW_ROLES);
+    const t = target(event.params);
+    try {
+      await discardDraft(getDb(), actorOf(user, event.getClientAddress()), t);
+    } catch (e) {
+      if (e instanceof ReviewError) return fail(e.status, { errors: { _: e.message } });
+      throw e;
+    }
+    return { discarded: true };
+  },
   correct: async (event) => {
     const user = requireRole(event, ...AUDIT_DRAW_ROLES);
     const t = target(event.params);
