@@ -9,6 +9,7 @@ import * as m20261125040000 from './20261125040000_case_audits';
 import * as m20261125050000 from './20261125050000_case_reviews';
 import * as m20261125055000 from './20261125055000_kpi_flags_delta';
 import * as m20261125060000 from './20261125060000_rectification';
+import * as m20261126010000 from './20261126010000_accountability';
 
 // Static list (not a directory scan) so that the same code runs under tsx, vitest and
 // the built server. tests/unit/migration-index.test.ts fails when a file is missing here.
@@ -22,5 +23,6 @@ export const appMigrations: Record<string, Migration> = {
   '20261125040000_case_audits': m20261125040000,
   '20261125050000_case_reviews': m20261125050000,
   '20261125055000_kpi_flags_delta': m20261125055000,
-  '20261125060000_rectification': m20261125060000
+  '20261125060000_rectification': m20261125060000,
+  '20261126010000_accountability': m20261126010000
 };

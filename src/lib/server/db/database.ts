@@ -1,4 +1,12 @@
 import type { ColumnType, Generated } from 'kysely';
+import type {
+  AccountabilityBasisTable,
+  AccountabilityDecisionTable,
+  AccountabilityGroundsTable,
+  AccountabilityLevelTable,
+  AccountabilityRecordStateView,
+  AccountabilityRecordTable
+} from '../accountability/accountability.table';
 import type { AuditLogTable } from '../audit/audit.table';
 import type { ApiTokenTable, SessionTable, UserTable } from '../auth/auth.table';
 import type {
@@ -117,4 +125,12 @@ export interface Database {
   rectification_notices: RectificationNoticeTable;
   rectification_events: RectificationEventTable;
   rectification_notice_states: RectificationNoticeStateView;
+  // Accountability (责任追究): configurable levels and grounds; records, their basis and
+  // decisions insert-only; the view derives each record's state.
+  accountability_levels: AccountabilityLevelTable;
+  accountability_grounds: AccountabilityGroundsTable;
+  accountability_records: AccountabilityRecordTable;
+  accountability_basis: AccountabilityBasisTable;
+  accountability_decisions: AccountabilityDecisionTable;
+  accountability_record_states: AccountabilityRecordStateView;
 }
