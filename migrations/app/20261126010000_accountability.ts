@@ -95,7 +95,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     // The reference as typed and shown: case number, review, complaint or notice id.
     .addColumn('ref', 'text', (c) => c.notNull().check(sql`char_length(ref) BETWEEN 1 AND 100`))
     .addCheckConstraint(
-      'accountability_basis_kind_check',
+      'accountability_basis_refs_check',
       sql`CASE kind
         WHEN 'case' THEN case_id IS NOT NULL AND review_id IS NULL AND complaint_id IS NULL AND notice_id IS NULL
         WHEN 'review' THEN review_id IS NOT NULL AND complaint_id IS NULL AND notice_id IS NULL

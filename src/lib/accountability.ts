@@ -1,0 +1,44 @@
+import type { Role } from './roles';
+
+// Labels and access of accountability (责任追究), shared by the pages. Every decision is
+// still taken on the server (requireRole, the service's checks). The labels of levels and
+// grounds come from the database (configurable); these are the fixed ones.
+
+/** May open the lists, records and people (security.md: leaders and inspectors). */
+export const ACCOUNTABILITY_VIEW_ROLES: readonly Role[] = ['leader', 'inspector'];
+/** May propose and correct (security.md: inspectors propose accountability). */
+export const ACCOUNTABILITY_PROPOSE_ROLES: readonly Role[] = ['inspector'];
+/** May decide or decline (security.md: leaders decide accountability). */
+export const ACCOUNTABILITY_DECIDE_ROLES: readonly Role[] = ['leader'];
+
+export const STATE_LABELS: Record<string, string> = {
+  proposed: '待决定',
+  decided: '已决定',
+  declined: '不予追责',
+  superseded: '已更正'
+};
+
+export const BASIS_LABELS: Record<string, string> = {
+  case: '办件',
+  review: '案卷评查',
+  complaint: '投诉',
+  notice: '整改通知'
+};
+
+/** What a pending item is, as a tab of the pending-decision list. */
+export const PENDING_LABELS: Record<string, string> = {
+  case: '超法定时限办件',
+  review: '不合格案卷',
+  complaint: '属实投诉'
+};
+
+export const PENDING_KINDS = ['case', 'review', 'complaint'] as const;
+export type PendingKind = (typeof PENDING_KINDS)[number];
+
+export const RECORD_STATE_FILTERS = [
+  { value: 'all', label: '全部' },
+  { value: 'proposed', label: '待决定' },
+  { value: 'decided', label: '已决定' },
+  { value: 'declined', label: '不予追责' },
+  { value: 'superseded', label: '已更正' }
+] as const;
