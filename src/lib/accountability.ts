@@ -42,3 +42,32 @@ export const RECORD_STATE_FILTERS = [
   { value: 'declined', label: '不予追责' },
   { value: 'superseded', label: '已更正' }
 ] as const;
+
+/** One row of the pending-decision list. */
+export interface PendingItem {
+  kind: PendingKind;
+  /** What the proposal form takes: a case number, a review id or a complaint id. */
+  ref: string;
+  caseNo: string | null;
+  /** The statutory due date, the review's submission or the complaint's receipt. */
+  date: string | Date | null;
+  detail: string;
+  drawId: number | null;
+  staffId: number | null;
+  staffNo: string | null;
+  staffName: string | null;
+  /** A proposal waiting for the leader's decision, if any. */
+  proposalId: number | null;
+}
+
+/** The filters of the records list. */
+export interface RecordFilter {
+  state: 'all' | 'proposed' | 'decided' | 'declined' | 'superseded';
+  grounds: string | null;
+  /** The decided level. */
+  level: number | null;
+  /** Year of the decision, or of the proposal while undecided. */
+  year: number | null;
+  /** Part of a staff number or name. */
+  person: string | null;
+}

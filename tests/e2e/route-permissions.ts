@@ -68,6 +68,12 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
     path: '/rectification/1/events/1/evidence',
     outcomes: { leader: 404, inspector: 404, section_head: 404, staff: 404 }
   },
+  // Accountability: leaders and inspectors see it, only inspectors propose. No record exists
+  // in the test world (404 for record 1); staff member 1 (E001) does.
+  '/accountability': { path: '/accountability', allowed: AUDITS },
+  '/accountability/new': { path: '/accountability/new', allowed: ['inspector'] },
+  '/accountability/[id]': { path: '/accountability/1', outcomes: { leader: 404, inspector: 404 } },
+  '/accountability/people/[staff_id]': { path: '/accountability/people/1', allowed: AUDITS },
   '/cases': { path: '/cases', allowed: FIGURES },
   '/cases/export': { path: '/cases/export', allowed: FIGURES },
   '/export/overview': { path: '/export/overview?table=figures', allowed: FIGURES },

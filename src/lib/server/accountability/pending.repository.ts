@@ -1,5 +1,7 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
-import type { PendingKind } from '../../accountability';
+import type { PendingItem, PendingKind } from '../../accountability';
+
+export type { PendingItem };
 import type { Database } from '../db/database';
 
 // The pending-decision list (shared/spec/audits.md): cases past their statutory deadline,
@@ -49,22 +51,6 @@ const LATEST_REVIEWS = sql`(
   WHERE v.status = 'submitted'
     AND NOT EXISTS (SELECT 1 FROM audit_reviews n WHERE n.corrects_review_id = v.id AND n.status = 'submitted')
   ORDER BY v.draw_id, v.case_no, v.submitted_at DESC, v.id DESC)`;
-
-export interface PendingItem {
-  kind: PendingKind;
-  /** What the proposal form takes: a case number, a review id or a complaint id. */
-  ref: string;
-  caseNo: string | null;
-  /** The statutory due date, the review's submission or the complaint's receipt. */
-  date: string | Date | null;
-  detail: string;
-  drawId: number | null;
-  staffId: number | null;
-  staffNo: string | null;
-  staffName: string | null;
-  /** A proposal waiting for the leader's decision, if any. */
-  proposalId: number | null;
-}
 
 export async function countPending(db: Db): Promise<Record<PendingKind, number>> {
   const row = await sql<{ cases: string; reviews: string; complaints: string }>`

@@ -40,7 +40,8 @@ export type RecordErrors = Partial<
 
 const BASIS_KINDS: readonly string[] = ['case', 'review', 'complaint', 'notice'];
 
-export function readRecordForm(form: FormData): RecordFormValues {
+/** From a posted form, or from a query string (the 「更新建议」 button submits by GET). */
+export function readRecordForm(form: Pick<FormData, 'get' | 'getAll'>): RecordFormValues {
   const text = (name: string) => String(form.get(name) ?? '');
   const kinds = form.getAll('basisKind').map(String);
   const refs = form.getAll('basisRef').map(String);

@@ -1,7 +1,10 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import type { RecordFilter } from '../../accountability';
 import type { Database } from '../db/database';
+
+export type { RecordFilter };
 import type { PastRecord } from './ladder';
-import type { BasisKind, DecisionOutcome, GroundsCode, RecordState } from './accountability.table';
+import type { BasisKind, DecisionOutcome, GroundsCode } from './accountability.table';
 
 // Reading and appending accountability records, their basis and decisions. Dates are the
 // bureau's (Asia/Shanghai): a decision "on" a day is one made during that local day.
@@ -177,6 +180,8 @@ export async function listPersonRecords(db: Db, staffId: number) {
     .innerJoin('accountability_grounds as g', 'g.code', 'r.grounds')
     .select([
       'r.id',
+      'r.staff_no',
+      'r.staff_name',
       'r.grounds',
       'g.label as grounds_label',
       'r.grounds_note',
@@ -203,17 +208,6 @@ export function toPastRecords(rows: Awaited<ReturnType<typeof listPersonRecords>
     decidedOn: r.decided_on,
     proposedOn: r.proposed_on
   }));
-}
-
-export interface RecordFilter {
-  state: RecordState | 'all';
-  grounds: string | null;
-  /** The decided level. */
-  level: number | null;
-  /** Year of the decision, or of the proposal while undecided. */
-  year: number | null;
-  /** Part of a staff number or name. */
-  person: string | null;
 }
 
 export async function listRecords(db: Db, filter: RecordFilter, page: { limit: number; offset: number }) {
