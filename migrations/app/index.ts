@@ -9,6 +9,7 @@ import * as m20261125040000 from './20261125040000_case_audits';
 import * as m20261125050000 from './20261125050000_case_reviews';
 import * as m20261125055000 from './20261125055000_kpi_flags_delta';
 import * as m20261125060000 from './20261125060000_rectification';
+import * as m20261126010000 from './20261126010000_accountability';
 import * as m20261126020000 from './20261126020000_draw_voids';
 import * as m20261126030000 from './20261126030000_reminders';
 import * as m20261126040000 from './20261126040000_appraisal';
@@ -27,6 +28,7 @@ export const appMigrations: Record<string, Migration> = {
   '20261125050000_case_reviews': m20261125050000,
   '20261125055000_kpi_flags_delta': m20261125055000,
   '20261125060000_rectification': m20261125060000,
+  '20261126010000_accountability': m20261126010000,
   '20261126020000_draw_voids': m20261126020000,
   '20261126030000_reminders': m20261126030000,
   '20261126040000_appraisal': m20261126040000,

@@ -24,6 +24,7 @@ type NavHref = Extract<
   | '/audits'
   | '/appraisal'
   | '/rectification'
+  | '/accountability'
   | '/evaluation'
   | '/bulletins'
   | '/admin'
@@ -99,6 +100,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     description: '督查发现的问题、差评、投诉和超法定时限办件的整改通知：下发、整改回复、核验，逾期标红。',
     // Section heads and staff answer the notices addressed to them (their page is scoped).
     roles: ['leader', 'inspector', 'section_head', 'staff']
+  },
+  {
+    href: '/accountability',
+    label: '责任追究',
+    description:
+      '超法定时限办件、不合格案卷与属实投诉的追责：纪检监察提出建议，局领导决定级别；逐人逐年统计。',
+    // Inspectors propose, leaders decide (security.md); nobody else sees who was held to account.
+    roles: ['leader', 'inspector']
   },
   {
     href: '/evaluation',

@@ -12,6 +12,7 @@ const AREAS: [string, string][] = [
   ['抽查督查', '/audits'],
   ['千分制考核', '/appraisal'],
   ['整改通知', '/rectification'],
+  ['责任追究', '/accountability'],
   ['第三方测评', '/evaluation'],
   ['通报', '/bulletins'],
   ['系统管理', '/admin'],

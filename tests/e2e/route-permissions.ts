@@ -76,6 +76,12 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   },
   // Reminders: every signed-in user sees their own (the list is filtered by user id).
   '/reminders': { path: '/reminders', allowed: SIGNED_IN },
+  // Accountability: leaders and inspectors see it, only inspectors propose. No record exists
+  // in the test world (404 for record 1); staff member 1 (E001) does.
+  '/accountability': { path: '/accountability', allowed: AUDITS },
+  '/accountability/new': { path: '/accountability/new', allowed: ['inspector'] },
+  '/accountability/[id]': { path: '/accountability/1', outcomes: { leader: 404, inspector: 404 } },
+  '/accountability/people/[staff_id]': { path: '/accountability/people/1', allowed: AUDITS },
   '/cases': { path: '/cases', allowed: FIGURES },
   '/cases/export': { path: '/cases/export', allowed: FIGURES },
   // 好差评 and 投诉: section heads see their own sections. The permission world has no rating

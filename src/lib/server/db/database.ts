@@ -6,6 +6,14 @@ import type {
   ScoreEventTable,
   ScoreRuleSetTable
 } from '../appraisal/appraisal.table';
+import type {
+  AccountabilityBasisTable,
+  AccountabilityDecisionTable,
+  AccountabilityGroundsTable,
+  AccountabilityLevelTable,
+  AccountabilityRecordStateView,
+  AccountabilityRecordTable
+} from '../accountability/accountability.table';
 import type { AuditLogTable } from '../audit/audit.table';
 import type { ApiTokenTable, SessionTable, UserTable } from '../auth/auth.table';
 import type {
@@ -145,4 +153,12 @@ export interface Database {
   appraisal_months: AppraisalMonthTable;
   // Reminders of rectification deadlines, written by a job; only read_at changes.
   reminders: ReminderTable;
+  // Accountability (责任追究): configurable levels and grounds; records, their basis and
+  // decisions insert-only; the view derives each record's state.
+  accountability_levels: AccountabilityLevelTable;
+  accountability_grounds: AccountabilityGroundsTable;
+  accountability_records: AccountabilityRecordTable;
+  accountability_basis: AccountabilityBasisTable;
+  accountability_decisions: AccountabilityDecisionTable;
+  accountability_record_states: AccountabilityRecordStateView;
 }

@@ -1,4 +1,5 @@
 import { AUDIT_VIEW_ROLES } from '$lib/audits';
+import { countDecidedByLevel } from '$lib/server/accountability/records.repository';
 import { requireRole } from '$lib/server/auth/guard';
 import { loadAuditOverview } from '$lib/server/case-audits/audit-overview.service';
 import { bureauToday } from '$lib/server/case-clock/bureau-date';
@@ -13,14 +14,18 @@ export const load: PageServerLoad = async (event) => {
   requireRole(event, ...AUDIT_VIEW_ROLES);
   const today = bureauToday();
   const choice = readPeriod(event.url.searchParams, today);
-  const overview = await loadAuditOverview(getDb(), choice.period, today);
+  const db = getDb();
+  const [overview, accountability] = await Promise.all([
+    loadAuditOverview(db, choice.period, today),
+    countDecidedByLevel(db, choice.period)
+  ]);
   return {
     ...overview,
     today,
     preset: choice.preset,
     period: choice.period,
     periodError: choice.error,
-    // 责任追究（按级别）: filled by the accountability records once they exist.
-    accountability: [] as { level: number; label: string; count: number }[]
+    // 责任追究（按级别）: decisions dated in the period, every level listed.
+    accountability
   };
 };
