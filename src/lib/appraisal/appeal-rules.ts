@@ -151,3 +151,25 @@ export function checkEvidenceFiles(files: readonly EvidenceFile[]): string | nul
   if (total > MAX_EVIDENCE_BYTES) return '佐证材料合计不能超过 5 MB';
   return null;
 }
+
+interface OnWindow {
+  windowId: number | null;
+  windowCode: string | null;
+  windowName: string | null;
+}
+
+/** People grouped by their window, in the order given; those without a window last. */
+export function groupByWindow<T extends OnWindow>(
+  people: readonly T[]
+): { key: string; label: string; people: T[] }[] {
+  const groups = new Map<string, { key: string; label: string; people: T[] }>();
+  for (const p of people) {
+    const key = p.windowId === null ? 'none' : String(p.windowId);
+    const label = p.windowName ? `${p.windowName}（${p.windowCode}）` : '未分配窗口';
+    const group = groups.get(key) ?? { key, label, people: [] };
+    group.people.push(p);
+    groups.set(key, group);
+  }
+  const list = [...groups.values()];
+  return [...list.filter((g) => g.key !== 'none'), ...list.filter((g) => g.key === 'none')];
+}

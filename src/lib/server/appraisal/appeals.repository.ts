@@ -31,6 +31,7 @@ export interface EventDetail {
   retractedAt: Date | null;
   retractedReason: string | null;
   monthClosed: boolean;
+  ruleSetId: number;
 }
 
 /** One event with its person, section and enterer; `forUpdate` locks the row. */
@@ -67,7 +68,8 @@ export async function findEvent(db: Db, id: string, forUpdate = false): Promise<
       'e.entered_at',
       'e.retracted_at',
       'e.retracted_reason',
-      sql<boolean>`m.closed_at IS NOT NULL`.as('month_closed')
+      sql<boolean>`m.closed_at IS NOT NULL`.as('month_closed'),
+      'e.rule_set_id'
     ])
     .where('e.id', '=', id);
   if (forUpdate) query = query.forUpdate('e');
@@ -96,7 +98,8 @@ export async function findEvent(db: Db, id: string, forUpdate = false): Promise<
     enteredAt: r.entered_at,
     retractedAt: r.retracted_at,
     retractedReason: r.retracted_reason,
-    monthClosed: Boolean(r.month_closed)
+    monthClosed: Boolean(r.month_closed),
+    ruleSetId: r.rule_set_id
   };
 }
 
@@ -253,4 +256,13 @@ export async function listAppealItems(db: Db, filter: AppealListFilter): Promise
     status: r.status,
     enteredBy: r.entered_by
   }));
+}
+
+/** Where a review's page is (its draw and case), for the source link of an audit event. */
+export async function findReviewPlace(db: Db, reviewId: number) {
+  return db
+    .selectFrom('audit_reviews')
+    .select(['draw_id', 'case_no'])
+    .where('id', '=', reviewId)
+    .executeTakeFirst();
 }

@@ -45,3 +45,18 @@ export function entrySections(who: Pick<AppraisalActor, 'roles' | 'sectionCodes'
   if (has(who, 'leader')) return 'all';
   return has(who, 'section_head') ? [...who.sectionCodes] : [];
 }
+
+/** The actor of a request, with the scope its user's row gives. */
+export function appraisalActor(
+  identity: Pick<AppraisalActor, 'userId' | 'login' | 'roles' | 'sectionCodes' | 'staffNo'>,
+  ip?: string | null
+): AppraisalActor {
+  return {
+    userId: identity.userId,
+    login: identity.login,
+    roles: identity.roles,
+    sectionCodes: identity.sectionCodes,
+    staffNo: identity.staffNo,
+    ip: ip ?? null
+  };
+}
