@@ -60,6 +60,7 @@ describe.runIf(enabled)('a manual deduction appealed and revoked, in Chromium', 
     await page
       .getByLabel('现场照片')
       .setInputFiles({ name: 'patrol.png', mimeType: 'image/png', buffer: PNG });
+    await page.screenshot({ path: `${SHOTS}/appraisal-appeal-patrol-choose.png`, fullPage: true });
     await page.getByRole('button', { name: '保存' }).click();
     const toast = page.getByTestId('patrol-saved');
     await toast.waitFor();
@@ -81,6 +82,14 @@ describe.runIf(enabled)('a manual deduction appealed and revoked, in Chromium', 
         .where('source_key', '=', `chief_share:${event.id}`)
         .executeTakeFirstOrThrow();
     expect(await share()).toMatchObject({ points: '-5.0', retracted_at: null });
+
+    // The full form says in Chinese what is missing.
+    await page.goto(server.baseUrl + '/appraisal/events/new');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByText('请选择被考核人员').waitFor();
+    expect(await page.getByText('请选择考核规则').isVisible()).toBe(true);
+    expect(await page.getByLabel('被考核人员').getAttribute('aria-invalid')).toBe('true');
+    await page.screenshot({ path: `${SHOTS}/appraisal-appeal-form.png`, fullPage: true });
     await signOut();
 
     await page.setViewportSize({ width: 1400, height: 900 });
