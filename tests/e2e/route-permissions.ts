@@ -104,6 +104,20 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
     allowed: [...FIGURES, 'token']
   },
   '/appraisal': { path: '/appraisal', allowed: [...FIGURES, 'staff'] },
+  // Manual score events and appeals: leaders and section heads enter (heads for their own
+  // sections); the appeals page lists a reviewer's queue or a staff member's own appeals.
+  // No score event exists in the permission world: 404 for event 1 to everyone who may open one.
+  '/appraisal/events/new': { path: '/appraisal/events/new', allowed: ['leader', 'section_head'] },
+  '/appraisal/patrol': { path: '/appraisal/patrol', allowed: ['leader', 'section_head'] },
+  '/appraisal/appeals': { path: '/appraisal/appeals', allowed: ['leader', 'section_head', 'staff'] },
+  '/appraisal/events/[id]': {
+    path: '/appraisal/events/1',
+    outcomes: { leader: 404, inspector: 404, section_head: 404, staff: 404 }
+  },
+  '/appraisal/events/[id]/evidence/[file]': {
+    path: '/appraisal/events/1/evidence/1',
+    outcomes: { leader: 404, inspector: 404, section_head: 404, staff: 404 }
+  },
   '/evaluation': { path: '/evaluation', allowed: ['leader', 'inspector', 'evaluator'] },
   '/bulletins': { path: '/bulletins', allowed: FIGURES },
   '/admin': { path: '/admin', allowed: ['admin'] },
