@@ -25,6 +25,14 @@ import type {
   MatterSettingsTable
 } from '../case-clock/case-clock.table';
 import type {
+  EvaluationFacilityCheckTable,
+  EvaluationFirmTable,
+  EvaluationInstrumentSetTable,
+  EvaluationRoundTable,
+  EvaluationSurveyTable,
+  EvaluationVisitTable
+} from '../evaluation/evaluation.table';
+import type {
   KpiDailyTable,
   KpiDirtyDayTable,
   KpiFlagsTable,
@@ -140,4 +148,12 @@ export interface Database {
   score_event_evidence: ScoreEventEvidenceTable;
   score_appeals: ScoreAppealTable;
   appraisal_months: AppraisalMonthTable;
+  // Third-party evaluation (第三方测评): firms, versioned instruments, monthly rounds and
+  // their records (append-only once the round is submitted, enforced by triggers).
+  evaluation_firms: EvaluationFirmTable;
+  evaluation_instrument_sets: EvaluationInstrumentSetTable;
+  evaluation_rounds: EvaluationRoundTable;
+  evaluation_facility_checks: EvaluationFacilityCheckTable;
+  evaluation_visits: EvaluationVisitTable;
+  evaluation_surveys: EvaluationSurveyTable;
 }
