@@ -85,22 +85,39 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('evaluation_rounds')
     .addColumn('id', 'integer', (c) => c.primaryKey().generatedAlwaysAsIdentity())
     // The first day of the month reported on; one round per month.
-    .addColumn('month', 'date', (c) => c.notNull().unique().check(sql`extract(day FROM month) = 1`))
+    .addColumn('month', 'date', (c) =>
+      c
+        .notNull()
+        .unique()
+        .check(sql`extract(day FROM month) = 1`)
+    )
     .addColumn('period_from', 'date', (c) => c.notNull())
     .addColumn('period_to', 'date', (c) => c.notNull())
     .addColumn('firm_code', 'text', (c) => c.notNull().references('evaluation_firms.code'))
     .addColumn('instrument_set_id', 'integer', (c) => c.notNull().references('evaluation_instrument_sets.id'))
     .addColumn('weight_facility', sql`numeric(4,3)`, (c) =>
-      c.notNull().defaultTo(0.2).check(sql`weight_facility BETWEEN 0 AND 1`)
+      c
+        .notNull()
+        .defaultTo(0.2)
+        .check(sql`weight_facility BETWEEN 0 AND 1`)
     )
     .addColumn('weight_visit', sql`numeric(4,3)`, (c) =>
-      c.notNull().defaultTo(0.3).check(sql`weight_visit BETWEEN 0 AND 1`)
+      c
+        .notNull()
+        .defaultTo(0.3)
+        .check(sql`weight_visit BETWEEN 0 AND 1`)
     )
     .addColumn('weight_survey', sql`numeric(4,3)`, (c) =>
-      c.notNull().defaultTo(0.5).check(sql`weight_survey BETWEEN 0 AND 1`)
+      c
+        .notNull()
+        .defaultTo(0.5)
+        .check(sql`weight_survey BETWEEN 0 AND 1`)
     )
     .addColumn('status', 'text', (c) =>
-      c.notNull().defaultTo('draft').check(sql`status IN ('draft', 'submitted')`)
+      c
+        .notNull()
+        .defaultTo('draft')
+        .check(sql`status IN ('draft', 'submitted')`)
     )
     .addColumn('created_by', 'integer', (c) => c.notNull().references('users.id'))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
@@ -116,7 +133,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       sql`(status = 'submitted') = (submitted_at IS NOT NULL AND submitted_by IS NOT NULL)`
     )
     .execute();
-  await db.schema.createIndex('evaluation_rounds_firm_idx').on('evaluation_rounds').column('firm_code').execute();
+  await db.schema
+    .createIndex('evaluation_rounds_firm_idx')
+    .on('evaluation_rounds')
+    .column('firm_code')
+    .execute();
 
   // Columns every record shares: identity, revision chain, who entered it.
   const common = (table: string) =>
@@ -125,7 +146,12 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('id', 'integer', (c) => c.primaryKey().generatedAlwaysAsIdentity())
       .addColumn('round_id', 'integer', (c) => c.notNull().references('evaluation_rounds.id'))
       .addColumn('record_no', 'text', (c) => c.notNull().check(sql`record_no ~ '^[A-Za-z0-9._-]{1,40}$'`))
-      .addColumn('revision', 'integer', (c) => c.notNull().defaultTo(0).check(sql`revision >= 0`))
+      .addColumn('revision', 'integer', (c) =>
+        c
+          .notNull()
+          .defaultTo(0)
+          .check(sql`revision >= 0`)
+      )
       .addColumn('corrects_id', 'integer', (c) => c.references(`${table}.id`))
       .addColumn('correction_reason', 'text', (c) =>
         c.check(sql`char_length(correction_reason) BETWEEN 1 AND 500`)
@@ -135,7 +161,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('entered_by', 'integer', (c) => c.notNull().references('users.id'))
       .addColumn('entered_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
       .addCheckConstraint(
-        `${table}_revision_check`,
+        `${table}_correction_check`,
         sql`(revision = 0) = (corrects_id IS NULL) AND (revision = 0) = (correction_reason IS NULL)
           AND (revision > 0 OR NOT voided)`
       );

@@ -97,7 +97,9 @@ describe('the bottom three two months running (约谈)', () => {
     expect(bottomThree(units({ a: 90, b: 60, c: 70, d: 80, e: 65 }))).toEqual(new Set(['b', 'e', 'c']));
   });
   it('includes every unit tied at the edge', () => {
-    expect(bottomThree(units({ a: 90, b: 80, c: 70, d: 70, e: 70, f: 60 }))).toEqual(new Set(['c', 'd', 'e', 'f']));
+    expect(bottomThree(units({ a: 90, b: 80, c: 70, d: 70, e: 70, f: 60 }))).toEqual(
+      new Set(['c', 'd', 'e', 'f'])
+    );
   });
   it('has no bottom three with fewer than four ranked units', () => {
     expect(bottomThree(units({ a: 90, b: 60, c: 70, d: null }))).toEqual(new Set());

@@ -61,9 +61,9 @@ describe('暗访 covert-visit score', () => {
   });
   it('is (item points + waiting points) ÷ (full item points + full waiting points) × 100', () => {
     // 15 + 45 + 15 (waiting 12 min) = 75 of 100
-    expect(visitScore(VISIT_ITEMS, WAITING, { itemScores: { greeting: 15, accuracy: 45 }, waitingMinutes: 12 })).toBe(
-      75
-    );
+    expect(
+      visitScore(VISIT_ITEMS, WAITING, { itemScores: { greeting: 15, accuracy: 45 }, waitingMinutes: 12 })
+    ).toBe(75);
   });
   it('counts an item without a score as 0, since a visit observes every item', () => {
     expect(visitScore(VISIT_ITEMS, WAITING, { itemScores: { accuracy: 60 }, waitingMinutes: 5 })).toBe(80);

@@ -1,6 +1,20 @@
-import { bandOf, changeAgainst, compositeIndex, rankByIndex, type Band, type InstrumentScores } from './composite';
+import {
+  bandOf,
+  changeAgainst,
+  compositeIndex,
+  rankByIndex,
+  type Band,
+  type InstrumentScores
+} from './composite';
 import type { InstrumentKind, InstrumentSet, Weights } from './instruments';
-import { facilityScore, mean, satisfactionScore, satisfiedShare, visitScore, type SatisfiedShare } from './scores';
+import {
+  facilityScore,
+  mean,
+  satisfactionScore,
+  satisfiedShare,
+  visitScore,
+  type SatisfiedShare
+} from './scores';
 
 // From a round's effective records to results by unit (docs/rules/evaluation.md "Units"):
 // - a window: its covert visits (mean visit score); it has no checklist or questionnaire

@@ -37,7 +37,11 @@ export function checkDate(
 }
 
 /** Points 0..max, whole or with one decimal. */
-export function checkPoints(value: string | undefined, label: string, max: number): number | { error: string } {
+export function checkPoints(
+  value: string | undefined,
+  label: string,
+  max: number
+): number | { error: string } {
   const v = (value ?? '').trim();
   if (v === '') return { error: `请为“${label}”打分（0–${max} 分）` };
   if (!/^\d{1,3}(\.\d)?$/.test(v) || Number(v) > max)

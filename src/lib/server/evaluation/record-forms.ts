@@ -67,7 +67,10 @@ export function checkFacilityForm(values: FormValues, ctx: FormContext): Checked
   const checkedOn = c.take('checkedOn', checkDate(values.checkedOn, '检查日期', ctx.period));
   const earned: Record<string, number> = {};
   for (const item of ctx.set.facilityItems)
-    earned[item.key] = c.take(`item_${item.key}`, checkPoints(values[`item_${item.key}`], item.label, item.points));
+    earned[item.key] = c.take(
+      `item_${item.key}`,
+      checkPoints(values[`item_${item.key}`], item.label, item.points)
+    );
   const notes = c.take('notes', checkOptionalText(values.notes, '备注', 2000));
   if (!c.ok) return { errors: c.errors };
   return { input: { recordNo, servicePointId, checkedOn, earned, notes } };
@@ -111,7 +114,9 @@ export function checkVisitForm(values: FormValues, ctx: FormContext): Checked<Vi
   const waitingMinutes = c.take('waitingMinutes', checkMinutes(values.waitingMinutes));
   const problems = c.take('problems', checkOptionalText(values.problems, '发现的问题', 2000));
   if (!c.ok) return { errors: c.errors };
-  return { input: { recordNo, windowId, visitedOn, visitedTime, matter, itemScores, waitingMinutes, problems } };
+  return {
+    input: { recordNo, windowId, visitedOn, visitedTime, matter, itemScores, waitingMinutes, problems }
+  };
 }
 
 export function checkSurveyForm(values: FormValues, ctx: FormContext): Checked<SurveyInput> {
@@ -128,7 +133,10 @@ export function checkSurveyForm(values: FormValues, ctx: FormContext): Checked<S
   const overall = c.take('overall', checkLevel(values.overall, '总体满意度'));
   const aspects: Record<string, number> = {};
   for (const aspect of ctx.set.surveyAspects)
-    aspects[aspect.key] = c.take(`aspect_${aspect.key}`, checkLevel(values[`aspect_${aspect.key}`], aspect.label));
+    aspects[aspect.key] = c.take(
+      `aspect_${aspect.key}`,
+      checkLevel(values[`aspect_${aspect.key}`], aspect.label)
+    );
   if (!c.ok) return { errors: c.errors };
   return { input: { recordNo, servicePointId, answeredOn, channel, caseNo, overall, aspects } };
 }

@@ -24,7 +24,11 @@ export type RecordOutcome = { ok: true; id: number } | { ok: false; errors: Fiel
 
 type Trx = Transaction<Database>;
 
-export async function formContext(db: Kysely<Database>, round: RoundRow, today: string): Promise<FormContext> {
+export async function formContext(
+  db: Kysely<Database>,
+  round: RoundRow,
+  today: string
+): Promise<FormContext> {
   const [set, units] = await Promise.all([loadInstrumentSet(db, round.instrumentSetId), loadUnits(db)]);
   return {
     set,
@@ -45,7 +49,13 @@ function unitOf(kind: InstrumentKind, row: { service_point_id?: number | null; w
   return kind === 'visit' ? (row.window_id ?? null) : (row.service_point_id ?? null);
 }
 
-async function identityTaken(trx: Trx, kind: InstrumentKind, roundId: number, unit: number | null, recordNo: string) {
+async function identityTaken(
+  trx: Trx,
+  kind: InstrumentKind,
+  roundId: number,
+  unit: number | null,
+  recordNo: string
+) {
   const column = kind === 'visit' ? 'window_id' : 'service_point_id';
   const row = await trx
     .selectFrom(RECORD_TABLE[kind])
@@ -77,15 +87,26 @@ export async function addRecord(
         throw new EvaluationError('本轮测评已提交锁定，只能更正已有记录', 409);
       const checked = check(kind, values, await formContext(trx, round, opts.today));
       const correction = correctsId === null ? null : checkCorrection(values);
-      const errors = { ...('errors' in checked ? checked.errors : {}), ...(correction && 'errors' in correction ? correction.errors : {}) };
+      const errors = {
+        ...('errors' in checked ? checked.errors : {}),
+        ...(correction && 'errors' in correction ? correction.errors : {})
+      };
       if ('errors' in checked || (correction && 'errors' in correction)) return { ok: false, errors };
       const input = checked.input;
 
       let corrected: Awaited<ReturnType<typeof findRecordRow>> | null = null;
-      const meta: RowMeta = { roundId, revision: 0, correctsId: null, correctionReason: null, voided: false, enteredBy };
+      const meta: RowMeta = {
+        roundId,
+        revision: 0,
+        correctsId: null,
+        correctionReason: null,
+        voided: false,
+        enteredBy
+      };
       if (correctsId !== null && correction && !('errors' in correction)) {
         corrected = await findRecordRow(trx, kind, correctsId);
-        if (!corrected || corrected.round_id !== roundId) throw new EvaluationError('未找到要更正的记录', 404);
+        if (!corrected || corrected.round_id !== roundId)
+          throw new EvaluationError('未找到要更正的记录', 404);
         const newer = await trx
           .selectFrom(RECORD_TABLE[kind])
           .select('id')

@@ -3,7 +3,13 @@ import type { Database } from '../db/database';
 import { aggregateUnits, withChanges, type UnitLevel, type UnitResult } from './aggregate';
 import { bottomThreeTwoMonths } from './bottom-three';
 import { effectiveRecords, loadUnits, type EffectiveRecords } from './records.repository';
-import { findRound, findRoundByMonth, loadInstrumentSet, roundsBetween, type RoundRow } from './rounds.repository';
+import {
+  findRound,
+  findRoundByMonth,
+  loadInstrumentSet,
+  roundsBetween,
+  type RoundRow
+} from './rounds.repository';
 import { visitScore } from './scores';
 
 // The results of a round (shared/spec/surveys.md "Composite index"): what the results page
@@ -78,7 +84,11 @@ async function roundUnits(db: Kysely<Database>, round: RoundRow, units: Units) {
   return { set, records, results };
 }
 
-function problemsOf(records: EffectiveRecords, units: Units, score: (v: EffectiveRecords['visits'][number]) => number) {
+function problemsOf(
+  records: EffectiveRecords,
+  units: Units,
+  score: (v: EffectiveRecords['visits'][number]) => number
+) {
   const windows = new Map(units.windows.map((w) => [w.id, w]));
   const points = new Map(units.servicePoints.map((p) => [p.id, p]));
   return records.visits
@@ -105,7 +115,10 @@ function bottomList(current: UnitResult[], previous: UnitResult[]): BottomThreeU
   const out: BottomThreeUnit[] = [];
   for (const level of ['service_point', 'window'] as const) {
     const now = current.filter((u) => u.level === level);
-    const keys = bottomThreeTwoMonths(now, previous.filter((u) => u.level === level));
+    const keys = bottomThreeTwoMonths(
+      now,
+      previous.filter((u) => u.level === level)
+    );
     for (const key of keys) {
       const unit = now.find((u) => u.key === key)!;
       const { code, name, index, rank, previousIndex } = unit;
@@ -131,7 +144,11 @@ export async function loadEvaluationResults(
   const { visitItems, waiting } = current.set;
   return {
     round,
-    previousRound: previousRound && { id: previousRound.id, month: previousRound.month, status: previousRound.status },
+    previousRound: previousRound && {
+      id: previousRound.id,
+      month: previousRound.month,
+      status: previousRound.status
+    },
     units: results,
     problems: problemsOf(current.records, units, (v) =>
       visitScore(visitItems, waiting, { itemScores: v.item_scores, waitingMinutes: v.waiting_minutes })

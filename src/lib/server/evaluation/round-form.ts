@@ -23,7 +23,11 @@ export function monthBounds(month: string): { from: string; to: string } {
   return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
 }
 
-const WEIGHT_LABELS: Record<keyof Weights, string> = { facility: '明察权重', visit: '暗访权重', survey: '满意度权重' };
+const WEIGHT_LABELS: Record<keyof Weights, string> = {
+  facility: '明察权重',
+  visit: '暗访权重',
+  survey: '满意度权重'
+};
 
 export function checkRoundForm(values: FormValues): { input: RoundInput } | { errors: FieldErrors } {
   const errors: FieldErrors = {};
@@ -45,7 +49,8 @@ export function checkRoundForm(values: FormValues): { input: RoundInput } | { er
   for (const key of Object.keys(WEIGHT_LABELS) as (keyof Weights)[]) {
     const raw = (values[`weight_${key}`] ?? '').trim();
     if (raw === '') continue;
-    if (!/^(0(\.\d{1,3})?|1(\.0{1,3})?)$/.test(raw)) errors[`weight_${key}`] = `${WEIGHT_LABELS[key]}须为 0 至 1 之间的小数`;
+    if (!/^(0(\.\d{1,3})?|1(\.0{1,3})?)$/.test(raw))
+      errors[`weight_${key}`] = `${WEIGHT_LABELS[key]}须为 0 至 1 之间的小数`;
     else weights[key] = Number(raw);
   }
   const sum = weights.facility + weights.visit + weights.survey;

@@ -54,7 +54,11 @@ function toRound(r: RawRound): RoundRow {
     firmCode: r.firm_code,
     firmName: r.firm_name,
     instrumentSetId: r.instrument_set_id,
-    weights: { facility: Number(r.weight_facility), visit: Number(r.weight_visit), survey: Number(r.weight_survey) },
+    weights: {
+      facility: Number(r.weight_facility),
+      visit: Number(r.weight_visit),
+      survey: Number(r.weight_survey)
+    },
     status: r.status,
     submittedAt: r.submitted_at,
     submittedBy: r.submitted_by_name

@@ -12,7 +12,11 @@ import { EvaluationError, requireWritable, type EvaluationActor } from './scope'
 
 export type CreateOutcome = { ok: true; id: number } | { ok: false; errors: FieldErrors };
 
-export async function createRound(db: Kysely<Database>, actor: Actor, input: RoundInput): Promise<CreateOutcome> {
+export async function createRound(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: RoundInput
+): Promise<CreateOutcome> {
   if (actor.userId === null || !actor.roles.includes('leader'))
     throw new EvaluationError('只有局领导可以安排测评轮次', 403);
   const createdBy = actor.userId;
@@ -24,7 +28,10 @@ export async function createRound(db: Kysely<Database>, actor: Actor, input: Rou
       .executeTakeFirst();
     if (!firm) {
       if (!input.firmName) return { ok: false, errors: { firmName: '这是新的测评机构，请填写机构名称' } };
-      await trx.insertInto('evaluation_firms').values({ code: input.firmCode, name: input.firmName }).execute();
+      await trx
+        .insertInto('evaluation_firms')
+        .values({ code: input.firmCode, name: input.firmName })
+        .execute();
       await appendAudit(trx, actor, {
         action: 'evaluation.firm.create',
         entity: 'evaluation_firm',
@@ -49,8 +56,17 @@ export async function createRound(db: Kysely<Database>, actor: Actor, input: Rou
       weight_survey: input.weights.survey,
       created_by: createdBy
     };
-    const { id } = await trx.insertInto('evaluation_rounds').values(values).returning('id').executeTakeFirstOrThrow();
-    await appendAudit(trx, actor, { action: 'evaluation.round.create', entity: 'evaluation_round', entityId: id, after: values });
+    const { id } = await trx
+      .insertInto('evaluation_rounds')
+      .values(values)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await appendAudit(trx, actor, {
+      action: 'evaluation.round.create',
+      entity: 'evaluation_round',
+      entityId: id,
+      after: values
+    });
     return { ok: true, id };
   });
 }

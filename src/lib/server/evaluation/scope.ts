@@ -26,13 +26,19 @@ export function firmFilter(who: Pick<EvaluationActor, 'roles' | 'firmCode'>): st
   return who.roles.includes('evaluator') ? (who.firmCode ?? '') : '';
 }
 
-export function canSeeRound(who: Pick<EvaluationActor, 'roles' | 'firmCode'>, round: Pick<RoundRow, 'firmCode'>) {
+export function canSeeRound(
+  who: Pick<EvaluationActor, 'roles' | 'firmCode'>,
+  round: Pick<RoundRow, 'firmCode'>
+) {
   const firm = firmFilter(who);
   return firm === null || firm === round.firmCode;
 }
 
 /** Only the round's own firm enters data and submits. */
-export function canWriteRound(who: Pick<EvaluationActor, 'roles' | 'firmCode'>, round: Pick<RoundRow, 'firmCode'>) {
+export function canWriteRound(
+  who: Pick<EvaluationActor, 'roles' | 'firmCode'>,
+  round: Pick<RoundRow, 'firmCode'>
+) {
   return who.roles.includes('evaluator') && who.firmCode !== null && who.firmCode === round.firmCode;
 }
 
@@ -49,6 +55,7 @@ export function requireWritable<T extends Pick<RoundRow, 'firmCode'>>(
   round: T | null
 ): T {
   const visible = requireVisible(who, round);
-  if (!canWriteRound(who, visible)) throw new EvaluationError('只有承担本轮测评的机构人员可以录入和提交', 403);
+  if (!canWriteRound(who, visible))
+    throw new EvaluationError('只有承担本轮测评的机构人员可以录入和提交', 403);
   return visible;
 }
