@@ -4,9 +4,9 @@ import {
   bandOf,
   changeAgainst,
   compositeIndex,
-  displayIndex,
   rankByIndex
 } from '../../src/lib/server/evaluation/composite';
+import { formatIndex } from '../../src/lib/format';
 import { DEFAULT_WEIGHTS } from '../../src/lib/server/evaluation/instruments';
 
 // The composite index, bands, ranking, change and the 约谈 list (surveys.md "Composite index").
@@ -58,9 +58,9 @@ describe('bands', () => {
     expect(bandOf(index)).toBe(band);
   });
   it('shows an index cut to one decimal so the figure never crosses its band edge', () => {
-    expect(displayIndex(89.96)).toBe(89.9);
-    expect(displayIndex(90)).toBe(90);
-    expect(displayIndex(0.1 + 0.2 + 69.7)).toBe(70);
+    expect(formatIndex(89.96)).toBe('89.9');
+    expect(formatIndex(90)).toBe('90.0');
+    expect(formatIndex(0.1 + 0.2 + 69.7)).toBe('70.0');
   });
 });
 

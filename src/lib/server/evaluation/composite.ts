@@ -50,14 +50,6 @@ export function bandOf(index: number): Band {
   return BANDS.find((b) => index >= b.min)!.band;
 }
 
-/**
- * An index as shown: one decimal, cut rather than rounded, so that the figure on the page
- * never crosses a band edge its band does not (89.96 shows 89.9, 满意).
- */
-export function displayIndex(index: number): number {
-  return Math.floor(index * 10 + 1e-9) / 10;
-}
-
 // Floating-point noise (0.1 + 0.2) must not split a tie.
 const comparable = (value: number) => Math.round(value * 1e6);
 
