@@ -41,6 +41,8 @@ export function evaluationTrendOption(
       data: points.map((point) => valueOf(point, s.key)),
       connectNulls: false,
       showSymbol: true,
+      // A single month is a dot; it must be visible without a line through it.
+      symbolSize: 7,
       itemStyle: { color: p.series[i % p.series.length] },
       // The bureau's line is the thick one; service points are thinner and dashed.
       lineStyle: {
