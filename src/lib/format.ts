@@ -151,3 +151,23 @@ export function formatQuantity(value: number | null | undefined): string {
     ? formatNumber(value)
     : new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 }).format(value);
 }
+
+/** A 0–100 score with one decimal: `87.5`. */
+export function formatScore(value: number | null | undefined): string {
+  return usable(value) ? fixed(value, 1) : MISSING;
+}
+
+/**
+ * A composite index with one decimal, cut rather than rounded, so the figure never
+ * crosses a band edge its band does not (89.96 shows `89.9`, banded 满意).
+ */
+export function formatIndex(value: number | null | undefined): string {
+  return usable(value) ? fixed(Math.floor(value * 10 + 1e-9) / 10, 1) : MISSING;
+}
+
+/** A change in score points with its sign: `+2.5`, `-1.0`, `0.0`. */
+export function formatScoreChange(value: number | null | undefined): string {
+  if (!usable(value)) return MISSING;
+  const rounded = Number(value.toFixed(1)) + 0;
+  return rounded > 0 ? `+${fixed(rounded, 1)}` : fixed(rounded, 1);
+}

@@ -112,7 +112,10 @@ export const NAV_ITEMS: readonly NavItem[] = [
   {
     href: '/evaluation',
     label: '第三方测评',
-    description: '汇总第三方机构的暗访、满意度调查与好差评分析结果。',
+    description:
+      '第三方机构每月开展明察、暗访和公众满意度调查：逐条录入、提交锁定，按单位计算综合指数与排名。',
+    // Evaluators see only their own firm's rounds (row scope on the server); leaders and
+    // inspectors read every round's results; only leaders assign rounds.
     roles: ['leader', 'inspector', 'evaluator']
   },
   {

@@ -119,6 +119,25 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
     outcomes: { leader: 404, inspector: 404, section_head: 404, staff: 404 }
   },
   '/evaluation': { path: '/evaluation', allowed: ['leader', 'inspector', 'evaluator'] },
+  // Third-party evaluation: only leaders assign rounds; only the round's firm enters data.
+  // No round exists in the permission world, so those past the role check get 404.
+  '/evaluation/rounds/new': { path: '/evaluation/rounds/new', allowed: ['leader'] },
+  '/evaluation/rounds/[id]': {
+    path: '/evaluation/rounds/1',
+    outcomes: { leader: 404, inspector: 404, evaluator: 404 }
+  },
+  '/evaluation/rounds/[id]/results': {
+    path: '/evaluation/rounds/1/results',
+    outcomes: { leader: 404, inspector: 404, evaluator: 404 }
+  },
+  '/evaluation/rounds/[id]/[instrument=instrument]': {
+    path: '/evaluation/rounds/1/visits',
+    outcomes: { leader: 404, inspector: 404, evaluator: 404 }
+  },
+  '/evaluation/rounds/[id]/[instrument=instrument]/new': {
+    path: '/evaluation/rounds/1/visits/new',
+    outcomes: { evaluator: 404 }
+  },
   '/bulletins': { path: '/bulletins', allowed: FIGURES },
   '/admin': { path: '/admin', allowed: ['admin'] },
   '/admin/status': { path: '/admin/status', allowed: ['admin'] },

@@ -34,6 +34,14 @@ import type {
   MatterSettingsTable
 } from '../case-clock/case-clock.table';
 import type {
+  EvaluationFacilityCheckTable,
+  EvaluationFirmTable,
+  EvaluationInstrumentSetTable,
+  EvaluationRoundTable,
+  EvaluationSurveyTable,
+  EvaluationVisitTable
+} from '../evaluation/evaluation.table';
+import type {
   KpiDailyTable,
   KpiDirtyDayTable,
   KpiFlagsTable,
@@ -161,4 +169,12 @@ export interface Database {
   accountability_basis: AccountabilityBasisTable;
   accountability_decisions: AccountabilityDecisionTable;
   accountability_record_states: AccountabilityRecordStateView;
+  // Third-party evaluation (第三方测评): firms, versioned instruments, monthly rounds and
+  // their records (append-only once the round is submitted, enforced by triggers).
+  evaluation_firms: EvaluationFirmTable;
+  evaluation_instrument_sets: EvaluationInstrumentSetTable;
+  evaluation_rounds: EvaluationRoundTable;
+  evaluation_facility_checks: EvaluationFacilityCheckTable;
+  evaluation_visits: EvaluationVisitTable;
+  evaluation_surveys: EvaluationSurveyTable;
 }
