@@ -16,7 +16,10 @@ export const SCHEDULE: readonly ScheduleEntry[] = [
   { job: 'daily-refresh', cron: '5 0 * * *' },
   // Every half hour (:10 and :40, clear of the daily refresh at 00:05): scores need not be
   // minute-fresh, and running after every sync would cost the sync its minute.
-  { job: 'appraisal-derive', cron: '10,40 * * * *' }
+  { job: 'appraisal-derive', cron: '10,40 * * * *' },
+  // Daily at 06:30, after the night's refresh and before office hours: it drafts only on
+  // the first working day of the month (the bureau calendar decides, not cron).
+  { job: 'bulletin-draft', cron: '30 6 * * *' }
 ];
 
 export const SCHEDULE_TIMEZONE = 'Asia/Shanghai';

@@ -11,6 +11,7 @@ import * as m20261125055000 from './20261125055000_kpi_flags_delta';
 import * as m20261125060000 from './20261125060000_rectification';
 import * as m20261126040000 from './20261126040000_appraisal';
 import * as m20261126050000 from './20261126050000_rating_marks';
+import * as m20261126070000 from './20261126070000_bulletins';
 
 // Static list (not a directory scan) so that the same code runs under tsx, vitest and
 // the built server. tests/unit/migration-index.test.ts fails when a file is missing here.
@@ -26,5 +27,6 @@ export const appMigrations: Record<string, Migration> = {
   '20261125055000_kpi_flags_delta': m20261125055000,
   '20261125060000_rectification': m20261125060000,
   '20261126040000_appraisal': m20261126040000,
-  '20261126050000_rating_marks': m20261126050000
+  '20261126050000_rating_marks': m20261126050000,
+  '20261126070000_bulletins': m20261126070000
 };

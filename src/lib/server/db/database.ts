@@ -7,6 +7,7 @@ import type {
   ScoreRuleSetTable
 } from '../appraisal/appraisal.table';
 import type { AuditLogTable } from '../audit/audit.table';
+import type { BulletinTable } from '../bulletins/bulletins.table';
 import type { ApiTokenTable, SessionTable, UserTable } from '../auth/auth.table';
 import type {
   AuditDrawCaseTable,
@@ -140,4 +141,6 @@ export interface Database {
   score_event_evidence: ScoreEventEvidenceTable;
   score_appeals: ScoreAppealTable;
   appraisal_months: AppraisalMonthTable;
+  // The monthly bulletins (每月集中通报): a published row is immutable, enforced by a trigger.
+  bulletins: BulletinTable;
 }
