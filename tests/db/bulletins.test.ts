@@ -8,13 +8,13 @@ import {
   updateDraft
 } from '../../src/lib/server/bulletins/bulletins.repository';
 import {
-  BulletinError,
-  correctBulletin,
   draftBulletin,
   editCommentary,
   publishBulletin,
   refreshBulletin
 } from '../../src/lib/server/bulletins/bulletins.service';
+import { correctBulletin } from '../../src/lib/server/bulletins/correction.service';
+import { BulletinError } from '../../src/lib/server/bulletins/write-rules';
 import { monthPeriod } from '../../src/lib/server/bulletins/month';
 import { UNCUT } from '../../src/lib/server/kpis/kpi-filter';
 import { loadCounts } from '../../src/lib/server/kpis/kpi.service';

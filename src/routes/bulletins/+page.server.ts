@@ -3,7 +3,8 @@ import { BULLETIN_DRAFT_ROLES, BULLETIN_READ_ROLES, BULLETIN_WRITE_ROLES } from 
 import { actorOf } from '$lib/server/auth/actor';
 import { hasRole, requireRole } from '$lib/server/auth/guard';
 import { listBulletins } from '$lib/server/bulletins/bulletins.repository';
-import { BulletinError, draftBulletin } from '$lib/server/bulletins/bulletins.service';
+import { draftBulletin } from '$lib/server/bulletins/bulletins.service';
+import { BulletinError } from '$lib/server/bulletins/write-rules';
 import { parseMonth, reportMonthFor } from '$lib/server/bulletins/month';
 import { formatBulletinNumber } from '$lib/server/bulletins/numbering';
 import { searchTerms } from '$lib/server/bulletins/search-text';

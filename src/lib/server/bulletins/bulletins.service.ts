@@ -1,62 +1,18 @@
-import type { Kysely, Transaction } from 'kysely';
-import { MAX_COMMENTARY, monthLabel, type BulletinContent } from '../../bulletins';
+import type { Kysely } from 'kysely';
+import { MAX_COMMENTARY, monthLabel } from '../../bulletins';
 import { appendAudit, type Actor } from '../audit/audit.repository';
 import type { Database } from '../db/database';
 import { bulletinTitle } from './assemble';
 import * as repo from './bulletins.repository';
 import { composeBulletin } from './compose';
 import { formatBulletinNumber, nextBulletinNumber, numberYear } from './numbering';
-import { buildSearchText } from './search-text';
+import { BulletinError, lockedDraft, requireLeader, searchText, type FormOutcome } from './write-rules';
 
-// Drafting, editing, publishing and correcting the monthly bulletin (每月集中通报;
+// Drafting, editing and publishing the monthly bulletin (每月集中通报;
 // docs/rules/bulletins.md). Only a draft changes; publishing freezes it and gives it its
-// number; a correction is a new draft that refers to a published bulletin. Each write is
+// number; a correction is a new draft that refers to it (correction.service.ts). Each write is
 // one transaction with its audit entry. Sections are computed before the transaction
 // (reads only), so a long computation never holds the month's lock.
-
-export class BulletinError extends Error {
-  override name = 'BulletinError';
-  constructor(
-    message: string,
-    readonly status: 403 | 404 | 409 = 409
-  ) {
-    super(message);
-  }
-}
-
-export const MAX_CORRECTION_NOTE = 1000;
-
-type Trx = Transaction<Database>;
-export type FormOutcome = { ok: true; id: number } | { ok: false; errors: Record<string, string> };
-
-function requireLeader(actor: Actor): number {
-  if (actor.userId === null || !actor.roles.includes('leader')) {
-    throw new BulletinError('只有局领导可以编辑、发布或更正通报', 403);
-  }
-  return actor.userId;
-}
-
-function searchText(
-  row: { title: string; month: string; commentary: string; correction_note: string | null },
-  content: BulletinContent,
-  number: string | null = null
-) {
-  return buildSearchText({
-    title: row.title,
-    month: row.month,
-    number,
-    commentary: row.commentary,
-    correctionNote: row.correction_note,
-    content
-  });
-}
-
-async function lockedDraft(trx: Trx, id: number) {
-  const row = await repo.findForUpdate(trx, id);
-  if (!row) throw new BulletinError('未找到该通报', 404);
-  if (row.status !== 'draft') throw new BulletinError('该通报已发布，不能再修改；如需更正请发布更正通报');
-  return row;
-}
 
 export type DraftOutcome = { id: number; outcome: 'created' | 'refreshed' | 'published' };
 
@@ -201,55 +157,5 @@ export async function publishBulletin(
       }
     });
     return { number: text };
-  });
-}
-
-/**
- * Starts the correction of a published bulletin: a new draft of the same month with the
- * sections recomputed, the commentary carried over to be amended, and the reason stated.
- * While one is in preparation, asking again returns it.
- */
-export async function correctBulletin(
-  db: Kysely<Database>,
-  actor: Actor,
-  id: number,
-  note: string,
-  asOf: string
-): Promise<FormOutcome> {
-  const userId = requireLeader(actor);
-  const reason = note.replace(/\r\n/g, '\n').trim();
-  if (reason === '') return { ok: false, errors: { note: '请说明更正的内容和原因' } };
-  if (reason.length > MAX_CORRECTION_NOTE) {
-    return { ok: false, errors: { note: `更正说明不能超过 ${MAX_CORRECTION_NOTE} 字` } };
-  }
-  const target = await repo.findBulletin(db, id);
-  if (!target) throw new BulletinError('未找到该通报', 404);
-  if (target.status !== 'published') throw new BulletinError('只有已发布的通报才需要更正；草稿可直接修改');
-  const content = await composeBulletin(db, target.month, asOf);
-  return db.transaction().execute(async (trx) => {
-    await repo.lockMonth(trx, target.month);
-    const open = await repo.findOpenCorrection(trx, id);
-    if (open) return { ok: true, id: open.id };
-    const fields = {
-      title: bulletinTitle(monthLabel(target.month), true),
-      month: target.month,
-      commentary: target.commentary,
-      correction_note: reason
-    };
-    const newId = await repo.insertBulletin(trx, {
-      ...fields,
-      correctionNote: reason,
-      content,
-      searchText: searchText(fields, content),
-      correctsId: id,
-      draftedBy: userId
-    });
-    await appendAudit(trx, actor, {
-      action: 'bulletin.correct',
-      entity: 'bulletin',
-      entityId: newId,
-      after: { correctsId: id, month: target.month, note: reason }
-    });
-    return { ok: true, id: newId };
   });
 }

@@ -4,13 +4,9 @@ import type { Actor } from '$lib/server/audit/audit.repository';
 import { actorOf } from '$lib/server/auth/actor';
 import { hasRole, requireRole } from '$lib/server/auth/guard';
 import { listCorrections } from '$lib/server/bulletins/bulletins.repository';
-import {
-  BulletinError,
-  correctBulletin,
-  editCommentary,
-  publishBulletin,
-  refreshBulletin
-} from '$lib/server/bulletins/bulletins.service';
+import { editCommentary, publishBulletin, refreshBulletin } from '$lib/server/bulletins/bulletins.service';
+import { correctBulletin } from '$lib/server/bulletins/correction.service';
+import { BulletinError } from '$lib/server/bulletins/write-rules';
 import { formatBulletinNumber } from '$lib/server/bulletins/numbering';
 import { bureauToday } from '$lib/server/case-clock/bureau-date';
 import { getDb } from '$lib/server/db/index';
