@@ -1,5 +1,6 @@
 import type { JobDefinition } from '../src/lib/server/jobs/job';
 import { appraisalDeriveJob } from './appraisal-derive';
+import { bulletinDraftJob } from './bulletin-draft';
 import { dailyRefreshJob } from './daily-refresh';
 import { demoTickJob } from './demo-tick';
 import { kpiRollupJob } from './kpi-rollup';
@@ -15,7 +16,8 @@ export const allJobs: readonly JobDefinition[] = [
   dailyRefreshJob,
   kpiRollupJob,
   appraisalDeriveJob,
-  rectificationRemindersJob
+  rectificationRemindersJob,
+  bulletinDraftJob
 ];
 
 export function findJob(name: string): JobDefinition | undefined {

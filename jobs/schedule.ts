@@ -18,7 +18,10 @@ export const SCHEDULE: readonly ScheduleEntry[] = [
   // minute-fresh, and running after every sync would cost the sync its minute.
   { job: 'appraisal-derive', cron: '10,40 * * * *' },
   // Before the working day starts, so the reminders are there at 8:30.
-  { job: 'rectification-reminders', cron: '30 6 * * *', runAtStart: true }
+  { job: 'rectification-reminders', cron: '30 6 * * *', runAtStart: true },
+  // Daily at 06:30, after the night's refresh and before office hours: it drafts only on
+  // the first working day of the month (the bureau calendar decides, not cron).
+  { job: 'bulletin-draft', cron: '30 6 * * *' }
 ];
 
 export const SCHEDULE_TIMEZONE = 'Asia/Shanghai';

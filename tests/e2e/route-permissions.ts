@@ -139,6 +139,13 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
     outcomes: { evaluator: 404 }
   },
   '/bulletins': { path: '/bulletins', allowed: FIGURES },
+  // One bulletin and its XLSX: section heads read published ones only (404 for a draft).
+  // No bulletin exists in the test world: 404 for those who may read.
+  '/bulletins/[id]': { path: '/bulletins/1', outcomes: { leader: 404, inspector: 404, section_head: 404 } },
+  '/bulletins/[id]/export': {
+    path: '/bulletins/1/export',
+    outcomes: { leader: 404, inspector: 404, section_head: 404 }
+  },
   '/admin': { path: '/admin', allowed: ['admin'] },
   '/admin/status': { path: '/admin/status', allowed: ['admin'] },
   '/admin/users': { path: '/admin/users', allowed: ['admin'] },

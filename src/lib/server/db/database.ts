@@ -15,6 +15,7 @@ import type {
   AccountabilityRecordTable
 } from '../accountability/accountability.table';
 import type { AuditLogTable } from '../audit/audit.table';
+import type { BulletinTable } from '../bulletins/bulletins.table';
 import type { ApiTokenTable, SessionTable, UserTable } from '../auth/auth.table';
 import type {
   AuditDrawCaseTable,
@@ -177,4 +178,6 @@ export interface Database {
   evaluation_facility_checks: EvaluationFacilityCheckTable;
   evaluation_visits: EvaluationVisitTable;
   evaluation_surveys: EvaluationSurveyTable;
+  // The monthly bulletins (每月集中通报): a published row is immutable, enforced by a trigger.
+  bulletins: BulletinTable;
 }

@@ -8,4 +8,4 @@ export {
   type ExportFormat,
   type TableExport
 } from './table-export';
-export { safeSheetName, toXlsx } from './xlsx';
+export { safeSheetName, toXlsx, toXlsxBook, type SheetExport } from './xlsx';

@@ -64,8 +64,17 @@ function columnWidth(column: ExportColumn, rows: Record<string, unknown>[]): num
 }
 
 export async function toXlsx(table: TableExport): Promise<Buffer> {
-  const notes = table.notes ?? [];
-  const headerRow = 2 + notes.length;
+  return toXlsxBook([{ name: table.title, tables: [table] }], table.title);
+}
+
+/** A sheet of a workbook: one table (frozen header, filter) or several one under another. */
+export interface SheetExport {
+  name: string;
+  tables: TableExport[];
+}
+
+/** Several sheets in one workbook, in order (names made safe and unique). */
+export async function toXlsxBook(sheets: readonly SheetExport[], title: string): Promise<Buffer> {
   // The streaming writer keeps one row in memory, not the whole sheet: at the case
   // export's cap (50,000 rows) the in-memory Workbook took ~7 s and ~1 GB.
   const stream = new PassThrough();
@@ -77,19 +86,50 @@ export async function toXlsx(table: TableExport): Promise<Buffer> {
     useStyles: true,
     useSharedStrings: true
   });
-  workbook.title = table.title;
-  const sheet = workbook.addWorksheet(safeSheetName(table.title), {
-    views: [{ state: 'frozen', xSplit: 0, ySplit: headerRow }]
+  workbook.title = title;
+  const used = new Set<string>();
+  for (const sheet of sheets) writeSheet(workbook, sheet.tables, uniqueSheetName(sheet.name, used));
+  await workbook.commit();
+  await ended;
+  return Buffer.concat(chunks);
+}
+
+/** safeSheetName, with ' (2)', ' (3)' … when the name is taken (Excel compares names case-blind). */
+function uniqueSheetName(title: string, used: Set<string>): string {
+  const base = safeSheetName(title);
+  let name = base;
+  for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - ` (${n})`.length)} (${n})`;
+  used.add(name.toLowerCase());
+  return name;
+}
+
+function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, tables: TableExport[], name: string): void {
+  // Only a sheet of one table gets frozen headers and a filter: Excel allows one of each.
+  const single = tables.length === 1 ? tables[0] : null;
+  const headerRow = 2 + (single?.notes?.length ?? 0);
+  const sheet = workbook.addWorksheet(name, {
+    views: single ? [{ state: 'frozen', xSplit: 0, ySplit: headerRow }] : []
   });
   // Widths and the filter are written with the sheet, so they are set before any row.
-  sheet.columns = table.columns.map((column) => ({ width: columnWidth(column, table.rows) }));
-  if (table.columns.length) {
+  const width = Math.max(0, ...tables.map((t) => t.columns.length));
+  sheet.columns = Array.from({ length: width }, (_, i) => ({
+    width: Math.max(...tables.map((t) => (t.columns[i] ? columnWidth(t.columns[i], t.rows) : 8)))
+  }));
+  if (single?.columns.length) {
     sheet.autoFilter = {
       from: { row: headerRow, column: 1 },
-      to: { row: headerRow + table.rows.length, column: table.columns.length }
+      to: { row: headerRow + single.rows.length, column: single.columns.length }
     };
   }
+  tables.forEach((table, i) => {
+    if (i > 0) sheet.addRow([]).commit();
+    writeTable(sheet, table);
+  });
+  sheet.commit();
+}
 
+function writeTable(sheet: ExcelJS.Worksheet, table: TableExport): void {
+  const notes = table.notes ?? [];
   const title = sheet.addRow([table.title]);
   title.font = { bold: true, size: 14 };
   title.commit();
@@ -113,8 +153,4 @@ export async function toXlsx(table: TableExport): Promise<Buffer> {
     });
     added.commit();
   }
-  sheet.commit();
-  await workbook.commit();
-  await ended;
-  return Buffer.concat(chunks);
 }
