@@ -93,7 +93,20 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
     api: true,
     allowed: [...FIGURES, 'token']
   },
-  '/appraisal': { path: '/appraisal', allowed: [...FIGURES, 'staff'] },
+  // 千分制考核: staff are sent to their own page (/appraisal/me); a person's page is row
+  // scoped (staff W0001 is not staff 1 E001 of S01: 404). The export is the ranking's.
+  '/appraisal': { path: '/appraisal', allowed: FIGURES, outcomes: { staff: 'redirect' } },
+  '/appraisal/me': { path: '/appraisal/me', allowed: [...FIGURES, 'staff'] },
+  '/appraisal/staff/[staff_id]': { path: '/appraisal/staff/1', allowed: FIGURES, outcomes: { staff: 404 } },
+  '/appraisal/rules': { path: '/appraisal/rules', allowed: FIGURES },
+  '/appraisal/export': { path: '/appraisal/export?format=xlsx', allowed: FIGURES },
+  // Placeholders until the manual events and appeals land (that work owns these rows).
+  '/appraisal/events/new': { path: '/appraisal/events/new', allowed: ['leader', 'section_head'] },
+  '/appraisal/patrol': { path: '/appraisal/patrol', allowed: ['leader', 'section_head'] },
+  '/appraisal/events/[id]': {
+    path: '/appraisal/events/1',
+    outcomes: { leader: 404, inspector: 404, section_head: 404, staff: 404 }
+  },
   '/evaluation': { path: '/evaluation', allowed: ['leader', 'inspector', 'evaluator'] },
   '/bulletins': { path: '/bulletins', allowed: FIGURES },
   '/admin': { path: '/admin', allowed: ['admin'] },

@@ -165,3 +165,10 @@ export async function listUnclosedMonths(db: Db, before01: string): Promise<stri
     ORDER BY 1`.execute(db);
   return rows.rows.map((r) => r.month);
 }
+
+/** Display names of users by id (authors of rule-set versions). */
+export async function userNames(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', [...ids]).execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}

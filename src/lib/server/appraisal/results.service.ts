@@ -273,3 +273,13 @@ export async function loadTrend(
   }
   return points;
 }
+
+/**
+ * The `?month=` of a page: absent → the current month; malformed or in the future → null
+ * (the page answers 400).
+ */
+export function readMonthParam(value: string | null, today: string): string | null {
+  const current = today.slice(0, 7);
+  if (value === null || value === '') return current;
+  return isMonthText(value) && value <= current ? value : null;
+}
