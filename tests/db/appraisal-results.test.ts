@@ -76,7 +76,10 @@ beforeAll(async () => {
     active: true,
     updated_at
   });
-  await t.sourceWriter.insertInto('staff').values([person(6), person(7)]).execute();
+  await t.sourceWriter
+    .insertInto('staff')
+    .values([person(6), person(7)])
+    .execute();
   await syncOnce(t, { evaluationDate: EVALUATION_DATE });
   await deriveMonths(t.db, [SEPTEMBER, OCTOBER]);
   await manualEvent(6, OCTOBER, 'praise', 'bonus', 10);
@@ -86,8 +89,9 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.destroy());
 
-const totals = (r: { staff: { staffId: number; total: number; bureauRank: number; sectionRank: number | null }[] }) =>
-  r.staff.map((p) => [p.staffId, p.total, p.bureauRank, p.sectionRank]);
+const totals = (r: {
+  staff: { staffId: number; total: number; bureauRank: number; sectionRank: number | null }[];
+}) => r.staff.map((p) => [p.staffId, p.total, p.bureauRank, p.sectionRank]);
 
 describe('a month’s results', () => {
   it('equal the hand-computed scores and ranks, everyone from 1000', async () => {
@@ -139,7 +143,12 @@ describe('closing a month', () => {
       [1, 910, 5, 3]
     ]);
     const row = await t.db.selectFrom('appraisal_months').selectAll().executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ month: SEPTEMBER, closed_by: leader.userId, rule_set_id: 1, published: true });
+    expect(row).toMatchObject({
+      month: SEPTEMBER,
+      closed_by: leader.userId,
+      rule_set_id: 1,
+      published: true
+    });
     expect(row.results).toEqual(JSON.parse(JSON.stringify(results)));
     const audit = await t.db
       .selectFrom('audit_log')
@@ -147,10 +156,16 @@ describe('closing a month', () => {
       .where('action', '=', 'appraisal.month_close')
       .execute();
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ entity: 'appraisal_month', entity_id: '2025-09', actor_login: 'leader' });
+    expect(audit[0]).toMatchObject({
+      entity: 'appraisal_month',
+      entity_id: '2025-09',
+      actor_login: 'leader'
+    });
     const view = await loadMonthView(t.db, '2025-09', { today: '2025-10-14' });
     expect(view.status).toMatchObject({ closed: true, closable: false, published: true });
-    await expect(closeMonth(t.db, leader, '2025-09', { today: '2025-10-15' })).rejects.toThrow(AppraisalError);
+    await expect(closeMonth(t.db, leader, '2025-09', { today: '2025-10-15' })).rejects.toThrow(
+      AppraisalError
+    );
   });
 
   it('does not change when the rules change: the open month does', async () => {
@@ -178,7 +193,11 @@ describe('closing a month', () => {
       score: 250
     });
     expect((await loadMonthView(t.db, '2025-09')).results).toEqual(frozen);
-    const audit = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'appraisal.rule_set_create').execute();
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'appraisal.rule_set_create')
+      .execute();
     expect(audit).toHaveLength(1);
   });
 

@@ -119,8 +119,12 @@ describe('who may open a person', () => {
   const target = { staffNo: 'E001', sectionCodes: ['S01'] };
   it('lets leaders and inspectors, the section’s head and the person themselves', () => {
     expect(mayViewPerson({ roles: ['inspector'], sectionCodes: [], staffNo: null }, target)).toBe(true);
-    expect(mayViewPerson({ roles: ['section_head'], sectionCodes: ['S01'], staffNo: null }, target)).toBe(true);
-    expect(mayViewPerson({ roles: ['section_head'], sectionCodes: ['S02'], staffNo: null }, target)).toBe(false);
+    expect(mayViewPerson({ roles: ['section_head'], sectionCodes: ['S01'], staffNo: null }, target)).toBe(
+      true
+    );
+    expect(mayViewPerson({ roles: ['section_head'], sectionCodes: ['S02'], staffNo: null }, target)).toBe(
+      false
+    );
     expect(mayViewPerson({ roles: ['staff'], sectionCodes: [], staffNo: 'E001' }, target)).toBe(true);
     expect(mayViewPerson({ roles: ['staff'], sectionCodes: [], staffNo: 'E002' }, target)).toBe(false);
     expect(mayViewPerson({ roles: ['staff'], sectionCodes: [], staffNo: null }, target)).toBe(false);

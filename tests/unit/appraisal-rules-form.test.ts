@@ -45,13 +45,21 @@ describe('the rule form', () => {
     const outcome = edit((v) => {
       v.rules[3].points = '-20';
       v.rules[4].enabled = false;
-      Object.assign(v.rules[v.rules.length - 1], { code: 'phone_at_window', label: '窗口玩手机', points: '-5' });
+      Object.assign(v.rules[v.rules.length - 1], {
+        code: 'phone_at_window',
+        label: '窗口玩手机',
+        points: '-5'
+      });
       v.note = '差评加重';
     });
     if (!('ruleSet' in outcome)) throw new Error(JSON.stringify(outcome));
     expect(outcome.ruleSet.rules[3]).toMatchObject({ code: 'bad_rating', points: -20 });
     expect(outcome.ruleSet.rules[4].enabled).toBe(false);
-    expect(outcome.ruleSet.rules.at(-1)).toMatchObject({ code: 'phone_at_window', source: 'manual', target: 'style' });
+    expect(outcome.ruleSet.rules.at(-1)).toMatchObject({
+      code: 'phone_at_window',
+      source: 'manual',
+      target: 'style'
+    });
     expect(outcome.note).toBe('差评加重');
   });
 
@@ -75,8 +83,12 @@ describe('the rule form', () => {
   });
 
   it('keeps existing codes, refuses a duplicate new code and a stale base', () => {
-    expect(errorsOf(edit((v) => (v.rules[0].code = 'renamed')))).toEqual({ code_0: '已有规则的代码不能修改' });
-    const dup = edit((v) => Object.assign(v.rules.at(-1)!, { code: 'praise', label: '重复', points: '5', target: 'bonus' }));
+    expect(errorsOf(edit((v) => (v.rules[0].code = 'renamed')))).toEqual({
+      code_0: '已有规则的代码不能修改'
+    });
+    const dup = edit((v) =>
+      Object.assign(v.rules.at(-1)!, { code: 'praise', label: '重复', points: '5', target: 'bonus' })
+    );
     expect(Object.keys(errorsOf(dup))).toEqual([`code_${base.rules.length}`]);
     expect(errorsOf(edit((v) => (v.baseId = '2'))).form).toContain('第 3 版');
   });

@@ -23,6 +23,8 @@ describe('the appraisal trend chart', () => {
     expect(option.series[0]).toMatchObject({ name: BUREAU_MEAN_LABEL, type: 'line', connectNulls: false });
     expect(option.series[0].data).toEqual([null, 968.3, 980]);
     expect(option.yAxis.scale).toBe(true);
+    expect([option.yAxis.min({ min: 955 }), option.yAxis.max({ max: 955 })]).toEqual([900, 1000]);
+    expect([option.yAxis.min({ min: 910 }), option.yAxis.max({ max: 1050 })]).toEqual([900, 1100]);
     expect(option.series[0].lineStyle.type).toBe('solid');
   });
 

@@ -53,7 +53,15 @@ export function appraisalTrendOption(
       Boolean(personName)
     )
   ];
-  if (personName) series.push(line(personName, points.map((x) => round1(x.person)), p.series[1], false));
+  if (personName)
+    series.push(
+      line(
+        personName,
+        points.map((x) => round1(x.person)),
+        p.series[1],
+        false
+      )
+    );
   return {
     ...option,
     tooltip: { ...option.tooltip, trigger: 'axis', valueFormatter: tooltipValue(formatScore) },
@@ -63,7 +71,13 @@ export function appraisalTrendOption(
       p,
       points.map((x) => monthLabel(x.month))
     ),
-    yAxis: valueAxis(p, { name: '分', scale: true }),
+    // Around the data in steps of 50, so that a single month does not spread over 400–1600.
+    yAxis: valueAxis(p, {
+      name: '分',
+      scale: true,
+      min: (v: { min: number }) => Math.max(0, Math.floor((v.min - 10) / 50) * 50),
+      max: (v: { max: number }) => Math.ceil((v.max + 10) / 50) * 50
+    }),
     series
   };
 }

@@ -48,7 +48,9 @@ export function correctionsAfterClosing(
   ruleSet: RuleSet
 ): PersonCorrection[] {
   if (ruleSet.id !== results.ruleSetId) {
-    throw new RangeError(`month ${results.month} closed with rule set ${results.ruleSetId}, not ${ruleSet.id}`);
+    throw new RangeError(
+      `month ${results.month} closed with rule set ${results.ruleSetId}, not ${ruleSet.id}`
+    );
   }
   const frozen = frozenEventIds(results);
   const later = new Map<number, ScoreEventInput[]>();

@@ -40,7 +40,10 @@ export function ruleLabels(ruleSet: RuleSet): Record<string, string> {
 
 const reasonsOf = (misses: { reasons: Miss[] }[], i: number) => misses[i].reasons.map((r) => r.reason);
 
-export function monthPageData(results: MonthResults, view: Pick<MonthView, 'corrections' | 'correctionRows'>) {
+export function monthPageData(
+  results: MonthResults,
+  view: Pick<MonthView, 'corrections' | 'correctionRows'>
+) {
   const byId = new Map(results.staff.map((p) => [p.staffId, p]));
   const rows: RankingRow[] = results.staff.map((p) => ({
     staffId: p.staffId,
@@ -95,7 +98,9 @@ export function monthPageData(results: MonthResults, view: Pick<MonthView, 'corr
       },
       redFlag: {
         winners: a.redFlagWindows.winners.map((id) => windowLine(id)),
-        misses: a.redFlagWindows.misses.map((m, i) => windowLine(m.windowId, reasonsOf(a.redFlagWindows.misses, i)))
+        misses: a.redFlagWindows.misses.map((m, i) =>
+          windowLine(m.windowId, reasonsOf(a.redFlagWindows.misses, i))
+        )
       },
       chiefRep: {
         winners: a.chiefRep.winners.map((id) => personLine(id)),
@@ -105,7 +110,13 @@ export function monthPageData(results: MonthResults, view: Pick<MonthView, 'corr
     corrections: visibleCorrections.map((c) => ({ ...c, person: personLine(c.staffId).label })),
     correctionRows: view.correctionRows
       .filter((r) => correctionIds.has(String(Number(r.id))))
-      .map((r) => ({ id: r.id, occurredOn: r.occurredOn, ruleCode: r.ruleCode, note: r.note, origin: r.origin }))
+      .map((r) => ({
+        id: r.id,
+        occurredOn: r.occurredOn,
+        ruleCode: r.ruleCode,
+        note: r.note,
+        origin: r.origin
+      }))
   };
 }
 

@@ -14,7 +14,12 @@ import { loadMonthView, loadTrend, month01 } from './results.service';
 // scope: leaders and inspectors anyone, section heads their sections, staff themselves;
 // anyone else gets 404 so that ids cannot be probed.
 
-export async function loadPersonView(db: Kysely<Database>, identity: Identity, staffId: number, month: string) {
+export async function loadPersonView(
+  db: Kysely<Database>,
+  identity: Identity,
+  staffId: number,
+  month: string
+) {
   const staff = await findStaff(db, { id: staffId });
   if (!staff) error(404, { message: '未找到该人员', code: 'not_found' });
   const view = await loadMonthView(db, month);

@@ -115,13 +115,16 @@ export async function saveClosing(
       published: true
     })
     .onConflict((oc) =>
-      oc.column('month').doUpdateSet({
-        closed_at: (eb) => eb.ref('excluded.closed_at'),
-        closed_by: (eb) => eb.ref('excluded.closed_by'),
-        rule_set_id: (eb) => eb.ref('excluded.rule_set_id'),
-        results: (eb) => eb.ref('excluded.results'),
-        published: (eb) => eb.ref('excluded.published')
-      }).where('appraisal_months.closed_at', 'is', null)
+      oc
+        .column('month')
+        .doUpdateSet({
+          closed_at: (eb) => eb.ref('excluded.closed_at'),
+          closed_by: (eb) => eb.ref('excluded.closed_by'),
+          rule_set_id: (eb) => eb.ref('excluded.rule_set_id'),
+          results: (eb) => eb.ref('excluded.results'),
+          published: (eb) => eb.ref('excluded.published')
+        })
+        .where('appraisal_months.closed_at', 'is', null)
     )
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
@@ -169,6 +172,10 @@ export async function listUnclosedMonths(db: Db, before01: string): Promise<stri
 /** Display names of users by id (authors of rule-set versions). */
 export async function userNames(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('id', 'in', [...ids])
+    .execute();
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }

@@ -218,7 +218,11 @@ export async function closeMonth(
           redFlagWindows: results.awards.redFlagWindows.winners,
           chiefRep: results.awards.chiefRep.winners
         },
-        derivation: { inserted: derivation.inserted, updated: derivation.updated, retracted: derivation.retracted }
+        derivation: {
+          inserted: derivation.inserted,
+          updated: derivation.updated,
+          retracted: derivation.retracted
+        }
       }
     });
     return results;
@@ -268,7 +272,8 @@ export async function loadTrend(
       ctx ??= await loadContext(db);
       results = await computeWith(db, ctx, month, now);
     }
-    const person = staffId === null ? null : (results.staff.find((p) => p.staffId === staffId)?.total ?? null);
+    const person =
+      staffId === null ? null : (results.staff.find((p) => p.staffId === staffId)?.total ?? null);
     points.push({ month, bureauMean: results.bureauMean, person, closed: false });
   }
   return points;

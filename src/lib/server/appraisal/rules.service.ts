@@ -42,7 +42,9 @@ export async function saveRuleSetVersion(
   const createdBy = actor.userId;
   return db.transaction().execute(async (trx) => {
     // Two leaders saving at once: the second one sees the first one's version as newest.
-    await sql`SELECT pg_advisory_xact_lock(hashtextextended('oversight-appraisal:rule-sets', 0))`.execute(trx);
+    await sql`SELECT pg_advisory_xact_lock(hashtextextended('oversight-appraisal:rule-sets', 0))`.execute(
+      trx
+    );
     const base = await newestRuleSet(trx);
     const checked = checkRuleForm(values, base);
     if ('errors' in checked) return { ok: false, errors: checked.errors };

@@ -23,5 +23,8 @@ export const GET: RequestHandler = async (event) => {
     closedAt: view.status.closedAt,
     scopeNote: scope === 'all' ? '全局' : `本人负责科室（${scope.join('、') || '无'}）`
   });
-  return exportResponse(table, format, { name: `千分制考核排名-${month}`, ascii: `appraisal-ranking-${month}` });
+  return exportResponse(table, format, {
+    name: `千分制考核排名-${month}`,
+    ascii: `appraisal-ranking-${month}`
+  });
 };

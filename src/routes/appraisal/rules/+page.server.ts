@@ -19,14 +19,18 @@ export const load: PageServerLoad = async (event) => {
   const user = requireRole(event, ...READERS);
   const db = getDb();
   const [stored, versions] = await Promise.all([listRuleSets(db), ruleSetVersions(db)]);
-  const names = await userNames(db, [...new Set(stored.flatMap((s) => (s.createdBy === null ? [] : [s.createdBy])))]);
+  const names = await userNames(db, [
+    ...new Set(stored.flatMap((s) => (s.createdBy === null ? [] : [s.createdBy])))
+  ]);
   // Newest first; each version's changes against the one before it.
   const history = versions.map((v, i) => ({
     id: v.ruleSet.id,
     createdAt: v.effectiveFrom,
     author: stored[i].createdBy === null ? '系统初始' : (names.get(stored[i].createdBy!) ?? '—'),
     note: stored[i].note,
-    changes: versions[i + 1] ? describeRuleSetChanges(versions[i + 1].ruleSet, v.ruleSet) : ['初始版本（默认规则）']
+    changes: versions[i + 1]
+      ? describeRuleSetChanges(versions[i + 1].ruleSet, v.ruleSet)
+      : ['初始版本（默认规则）']
   }));
   const newest = versions[0].ruleSet;
   return {

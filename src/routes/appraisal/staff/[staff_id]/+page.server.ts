@@ -13,7 +13,8 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
   const user = requireRole(event, ...areaRoles('/appraisal'));
   const staffId = Number(event.params.staff_id);
-  if (!Number.isSafeInteger(staffId) || staffId <= 0) error(404, { message: '未找到该人员', code: 'not_found' });
+  if (!Number.isSafeInteger(staffId) || staffId <= 0)
+    error(404, { message: '未找到该人员', code: 'not_found' });
   const today = bureauToday();
   const month = readMonthParam(event.url.searchParams.get('month'), today);
   if (!month) error(400, { message: '月份格式应为 YYYY-MM，且不能晚于本月', code: 'bad_request' });
