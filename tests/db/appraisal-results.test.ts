@@ -3,13 +3,13 @@ import type { Actor } from '../../src/lib/server/audit/audit.repository';
 import type { Identity } from '../../src/lib/server/auth/identity';
 import { deriveMonth, deriveMonths } from '../../src/lib/server/appraisal/derive.service';
 import { loadPersonView } from '../../src/lib/server/appraisal/person-view';
+import { closeMonth } from '../../src/lib/server/appraisal/closing.service';
 import {
   AppraisalError,
-  closeMonth,
   computeMonthResults,
-  loadMonthView,
-  loadTrend
+  loadMonthView
 } from '../../src/lib/server/appraisal/results.service';
+import { loadTrend } from '../../src/lib/server/appraisal/trend.service';
 import { formValuesOf } from '../../src/lib/server/appraisal/rules-form';
 import { newestRuleSet, saveRuleSetVersion } from '../../src/lib/server/appraisal/rules.service';
 import { load as monthPageLoad } from '../../src/routes/appraisal/+page.server';

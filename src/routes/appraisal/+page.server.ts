@@ -6,14 +6,14 @@ import { isMonthClosable } from '$lib/server/appraisal/appraisal-dates';
 import { monthPageData } from '$lib/server/appraisal/month-page';
 import { listUnclosedMonths } from '$lib/server/appraisal/results.repository';
 import { scopeResults } from '$lib/server/appraisal/results-scope';
+import { closeMonth } from '$lib/server/appraisal/closing.service';
 import {
   AppraisalError,
-  closeMonth,
   loadMonthView,
-  loadTrend,
   month01,
   readMonthParam
 } from '$lib/server/appraisal/results.service';
+import { loadTrend } from '$lib/server/appraisal/trend.service';
 import { actorOf } from '$lib/server/auth/actor';
 import { hasRole, requireRole, sectionScope } from '$lib/server/auth/guard';
 import { loadCalendarFrom } from '$lib/server/case-clock/calendar.repository';

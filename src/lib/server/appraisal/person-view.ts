@@ -6,7 +6,8 @@ import { listMonthEvents } from './events.repository';
 import { ruleLabels } from './month-page';
 import { findStaff } from './results.repository';
 import { personOf, mayViewPerson } from './results-scope';
-import { loadMonthView, loadTrend, month01 } from './results.service';
+import { loadMonthView, month01 } from './results.service';
+import { loadTrend } from './trend.service';
 
 // A person's month (/appraisal/staff/[staff_id] and /appraisal/me): the score by
 // dimension, the bonus, the total and rank, every event with its explanation and its

@@ -1,23 +1,18 @@
 import type { Kysely } from 'kysely';
-import { isMonthText, monthLabel, monthsEndingAt } from '../../appraisal/months';
+import { isMonthText } from '../../appraisal/months';
 import type { EventStatus } from '../../appraisal/catalogue';
-import { appendAudit, type Actor } from '../audit/audit.repository';
 import { loadCalendarFrom } from '../case-clock/calendar.repository';
 import { bureauToday } from '../case-clock/bureau-date';
 import type { Database } from '../db/database';
-import { isMonthClosable, monthClosingDate } from './appraisal-dates';
+import { monthClosingDate } from './appraisal-dates';
 import { correctionsAfterClosing, frozenEventIds, type PersonCorrection } from './corrections';
-import { deriveInTransaction, lockAppraisalMonth } from './derive.service';
 import { listMonthEvents, type ScoreEventRow } from './events.repository';
 import { assembleMonthResults, type MonthResults, type ScoredPerson, type WindowInfo } from './month-results';
 import {
   findMonthRecord,
-  listClosedTrend,
-  listMonthsWithEvents,
   listScoredPeople,
   listWindows,
   loadSnapshot,
-  saveClosing,
   type MonthRecord
 } from './results.repository';
 import { ruleSetForMonth, type RuleSetVersion } from './rule-set';
@@ -26,8 +21,9 @@ import type { RuleSet, ScoreEventInput } from './score-types';
 
 // The monthly results (docs/rules/appraisal.md "Monthly results and closing"). An open
 // month is computed on every request from one query of its events, the staff as synced
-// now and the rule set in force: nothing is cached (1,000 people score in milliseconds).
-// A closed month is its frozen snapshot, never recomputed. Months are 'YYYY-MM'.
+// now and the rule set in force: nothing is cached (1,000 people with 30 events each: about a quarter of a second).
+// A closed month is its frozen snapshot, never recomputed (closing: closing.service.ts,
+// the months' trend: trend.service.ts). Months are 'YYYY-MM'.
 
 type Db = Kysely<Database>;
 
@@ -43,7 +39,7 @@ export class AppraisalError extends Error {
 
 export const month01 = (month: string) => `${month}-01`;
 
-function checkMonth(month: string): void {
+export function checkMonth(month: string): void {
   if (!isMonthText(month)) throw new AppraisalError(`月份格式应为 YYYY-MM：${month}`, 400);
 }
 
@@ -74,13 +70,13 @@ export async function ruleSetVersions(db: Db): Promise<RuleSetVersion[]> {
   }));
 }
 
-interface Context {
+export interface Context {
   versions: RuleSetVersion[];
   people: ScoredPerson[];
   windows: WindowInfo[];
 }
 
-async function loadContext(db: Db): Promise<Context> {
+export async function loadContext(db: Db): Promise<Context> {
   const [versions, people, windows] = await Promise.all([
     ruleSetVersions(db),
     listScoredPeople(db),
@@ -89,7 +85,7 @@ async function loadContext(db: Db): Promise<Context> {
   return { versions, people, windows };
 }
 
-async function computeWith(db: Db, ctx: Context, month: string, now: Date): Promise<MonthResults> {
+export async function computeWith(db: Db, ctx: Context, month: string, now: Date): Promise<MonthResults> {
   const ruleSet = ruleSetForMonth(month, ctx.versions, null, now);
   const events = (await listMonthEvents(db, month01(month))).map(toScoreInput);
   return assembleMonthResults({ month, ruleSet, people: ctx.people, windows: ctx.windows, events, now });
@@ -162,121 +158,6 @@ export async function loadMonthView(
   const results = await computeWith(db, { versions, people, windows }, month, now);
   const ruleSet = ruleSetForMonth(month, versions, null, now);
   return { status, results, ruleSet, corrections: [], correctionRows: [] };
-}
-
-/**
- * Closes a month (leaders): under the month's lock, derives it one last time, computes
- * the results, freezes them with the rule set and publishes them, and audits it — one
- * transaction. Refused before the 5th working day of the next month and when closed.
- */
-export async function closeMonth(
-  db: Db,
-  actor: Actor,
-  month: string,
-  { now = new Date(), today = bureauToday(now) }: { now?: Date; today?: string } = {}
-): Promise<MonthResults> {
-  checkMonth(month);
-  if (actor.userId === null || !actor.roles.includes('leader')) {
-    throw new AppraisalError('只有局领导可以结账', 403);
-  }
-  const closedBy = actor.userId;
-  return db.transaction().execute(async (trx) => {
-    await lockAppraisalMonth(trx, month01(month));
-    const record = await findMonthRecord(trx, month01(month));
-    if (record?.closedAt) throw new AppraisalError(`${monthLabel(month)}已结账，不能重复结账`);
-    const calendar = await loadCalendarFrom(trx);
-    const closingDate = monthClosingDate(month, calendar);
-    if (!isMonthClosable(month, today, calendar)) {
-      throw new AppraisalError(
-        `${monthLabel(month)}须在 ${closingDate}（次月第 5 个工作日）起方可结账，今天是 ${today}`
-      );
-    }
-    const derivation = await deriveInTransaction(trx, month01(month));
-    const results = await computeMonthResults(trx, month, now);
-    const saved = await saveClosing(trx, {
-      month01: month01(month),
-      closedAt: now,
-      closedBy,
-      ruleSetId: results.ruleSetId,
-      results
-    });
-    if (!saved) throw new AppraisalError(`${monthLabel(month)}已结账，不能重复结账`);
-    await appendAudit(trx, actor, {
-      action: 'appraisal.month_close',
-      entity: 'appraisal_month',
-      entityId: month,
-      before: { closed: false },
-      after: {
-        month,
-        closedAt: now.toISOString(),
-        ruleSetId: results.ruleSetId,
-        published: true,
-        scored: results.staff.length,
-        bureauMean: results.bureauMean,
-        awards: {
-          star: results.awards.star.winners,
-          redFlagWindows: results.awards.redFlagWindows.winners,
-          chiefRep: results.awards.chiefRep.winners
-        },
-        derivation: {
-          inserted: derivation.inserted,
-          updated: derivation.updated,
-          retracted: derivation.retracted
-        }
-      }
-    });
-    return results;
-  });
-}
-
-export interface TrendPoint {
-  month: string;
-  bureauMean: number | null;
-  person: number | null;
-  closed: boolean;
-}
-
-/**
- * The bureau mean (and a person's total) over `count` months ending at `last`: closed
- * months from their snapshot, open months with events computed; a month with neither is
- * a gap (the appraisal was not running). `known` spares recomputing the page's month.
- */
-export async function loadTrend(
-  db: Db,
-  last: string,
-  staffId: number | null,
-  { count = 12, now = new Date(), known }: { count?: number; now?: Date; known?: MonthResults } = {}
-): Promise<TrendPoint[]> {
-  checkMonth(last);
-  const months = monthsEndingAt(last, count);
-  const from = month01(months[0]);
-  const [closed, withEvents] = await Promise.all([
-    listClosedTrend(db, from, month01(last), staffId),
-    listMonthsWithEvents(db, from, month01(last))
-  ]);
-  const closedBy = new Map(closed.map((c) => [c.month, c]));
-  let ctx: Context | null = null;
-  const points: TrendPoint[] = [];
-  for (const month of months) {
-    const c = closedBy.get(month);
-    if (c) {
-      points.push({ month, bureauMean: c.bureauMean, person: c.person, closed: true });
-      continue;
-    }
-    if (!withEvents.includes(month) && month !== last) {
-      points.push({ month, bureauMean: null, person: null, closed: false });
-      continue;
-    }
-    let results = known?.month === month ? known : null;
-    if (!results) {
-      ctx ??= await loadContext(db);
-      results = await computeWith(db, ctx, month, now);
-    }
-    const person =
-      staffId === null ? null : (results.staff.find((p) => p.staffId === staffId)?.total ?? null);
-    points.push({ month, bureauMean: results.bureauMean, person, closed: false });
-  }
-  return points;
 }
 
 /**
