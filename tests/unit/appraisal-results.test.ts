@@ -6,6 +6,7 @@ import {
   type ResultsInput,
   type ScoredPerson
 } from '../../src/lib/server/appraisal/month-results';
+import { rankingExport } from '../../src/lib/server/appraisal/results-export';
 import { mayViewPerson, scopeResults } from '../../src/lib/server/appraisal/results-scope';
 import { defaultRuleSet, type ScoreEventInput } from '../../src/lib/server/appraisal/score-types';
 
@@ -112,6 +113,34 @@ describe('assembling a month', () => {
     expect(s.staff[1].bureauRank).toBe(2); // bureau ranks kept
     expect(scopeResults(r, []).staff).toEqual([]);
     expect(scopeResults(r, 'all')).toBe(r);
+  });
+});
+
+describe('the ranking export', () => {
+  it('has the page’s columns and rows, and says whether the month is closed', () => {
+    const r = scopeResults(assembleMonthResults(input), ['S02']);
+    const table = rankingExport(r, { closed: false, closedAt: null, scopeNote: '本人负责科室（S02）' });
+    expect(table.columns.map((c) => c.header)).toEqual([
+      '全局排名',
+      '科室排名',
+      '工号',
+      '姓名',
+      '科室',
+      '窗口',
+      '着装礼仪',
+      '服务质量',
+      '工作作风',
+      '办事效率',
+      '服务评价',
+      '加分',
+      '总分'
+    ]);
+    expect(table.rows.map((row) => [row.staffNo, row.bureauRank, row.bonus, row.total])).toEqual([
+      ['E006', 1, 10, 1010],
+      ['E007', 2, 0, 990]
+    ]);
+    expect(table.notes?.[0]).toMatch(/^未结账/);
+    expect(table.notes).toContain('数据范围：本人负责科室（S02）');
   });
 });
 
