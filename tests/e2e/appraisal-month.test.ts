@@ -71,4 +71,16 @@ describe.runIf(enabled)('the appraisal month in Chromium', () => {
     const month = await t.db.selectFrom('appraisal_months').selectAll().executeTakeFirstOrThrow();
     expect(month).toMatchObject({ month: SEPTEMBER, published: true });
   });
+
+  it('refuses rules whose dimensions do not sum to 1000, field by field', async () => {
+    const { page } = browser;
+    await page.goto(`${server.baseUrl}/appraisal/rules`);
+    await page.getByRole('heading', { name: '考核规则（当前第 1 版）' }).waitFor();
+    await page.getByLabel('着装礼仪').fill('160');
+    expect(await page.getByText('当前填写合计 1010').count()).toBe(1);
+    await page.getByRole('button', { name: '保存为新版本' }).click();
+    await page.getByRole('alert').filter({ hasText: '五个维度的分值之和须为 1000（当前为 1010）' }).waitFor();
+    await page.screenshot({ path: `${SHOTS}/appraisal-month-rules.png`, fullPage: true });
+    expect(await t.db.selectFrom('score_rule_sets').select('id').execute()).toHaveLength(1);
+  });
 });
