@@ -103,7 +103,13 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
     api: true,
     allowed: [...FIGURES, 'token']
   },
-  '/appraisal': { path: '/appraisal', allowed: [...FIGURES, 'staff'] },
+  // 千分制考核: staff are sent to their own page (/appraisal/me); a person's page is row
+  // scoped (staff W0001 is not staff 1 E001 of S01: 404). The export is the ranking's.
+  '/appraisal': { path: '/appraisal', allowed: FIGURES, outcomes: { staff: 'redirect' } },
+  '/appraisal/me': { path: '/appraisal/me', allowed: [...FIGURES, 'staff'] },
+  '/appraisal/staff/[staff_id]': { path: '/appraisal/staff/1', allowed: FIGURES, outcomes: { staff: 404 } },
+  '/appraisal/rules': { path: '/appraisal/rules', allowed: FIGURES },
+  '/appraisal/export': { path: '/appraisal/export?format=xlsx', allowed: FIGURES },
   // Manual score events and appeals: leaders and section heads enter (heads for their own
   // sections); the appeals page lists a reviewer's queue or a staff member's own appeals.
   // No score event exists in the permission world: 404 for event 1 to everyone who may open one.

@@ -82,10 +82,14 @@ export async function deriveMonths(
   });
 }
 
-async function deriveInTransaction(
+/**
+ * Derives one month inside the caller's transaction (closing a month derives it one last
+ * time under the same lock and transaction that freezes it).
+ */
+export async function deriveInTransaction(
   trx: Kysely<Database>,
   month: string,
-  { log = () => {} }: DeriveOptions
+  { log = () => {} }: DeriveOptions = {}
 ): Promise<MonthDerivation> {
   await lockAppraisalMonth(trx, month);
   const result: MonthDerivation = {
