@@ -138,7 +138,7 @@ describe('a draft', () => {
     expect(row('市场准入科')).toMatchObject({ overdueOpen: 1, statutoryOverdueOpen: 1 });
     expect(row('合计')).toMatchObject({ concluded: 2, lateConcluded: 1 });
     const evaluation = b.content.sections[1];
-    expect(evaluation.status === 'unavailable' && evaluation.reason).toContain('第三方测评结果尚未接入');
+    expect(evaluation.status === 'unavailable' && evaluation.reason).toContain('本月未安排第三方测评');
   });
 
   it('takes a leader’s commentary, not an inspector’s, and refuses one too long', async () => {
