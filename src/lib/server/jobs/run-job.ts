@@ -25,6 +25,23 @@ export function jobLockKey(name: string) {
   return sql<string>`hashtextextended(${'oversight-job:' + name}, 0)`;
 }
 
+/**
+ * Writes a run's outcome, retrying for a few seconds: a job that failed because the
+ * database restarted would otherwise find it still down and leave its row 'running'.
+ * (If it stays down, the next run marks the row as abandoned.)
+ */
+async function persist(write: () => Promise<unknown>, attempts = 15): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await write();
+      return;
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  }
+}
+
 export async function runJob(job: JobDefinition, context: JobContext): Promise<JobRunOutcome> {
   const { db } = context;
   return db.connection().execute(async (conn) => {
@@ -60,25 +77,29 @@ export async function runJob(job: JobDefinition, context: JobContext): Promise<J
         .executeTakeFirstOrThrow();
       try {
         const result = await job.run({ ...context, runId: run.id });
-        await db
-          .updateTable('job_runs')
-          .set({
-            status: 'succeeded',
-            finished_at: new Date(),
-            rows_touched: result.rowsTouched,
-            message: result.message ?? null
-          })
-          .where('id', '=', run.id)
-          .execute();
+        await persist(() =>
+          db
+            .updateTable('job_runs')
+            .set({
+              status: 'succeeded',
+              finished_at: new Date(),
+              rows_touched: result.rowsTouched,
+              message: result.message ?? null
+            })
+            .where('id', '=', run.id)
+            .execute()
+        );
         return { runId: run.id, status: 'succeeded', rowsTouched: result.rowsTouched };
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         context.log(`${job.name}: failed: ${message}`);
-        await db
-          .updateTable('job_runs')
-          .set({ status: 'failed', finished_at: new Date(), error: message })
-          .where('id', '=', run.id)
-          .execute();
+        await persist(() =>
+          db
+            .updateTable('job_runs')
+            .set({ status: 'failed', finished_at: new Date(), error: message })
+            .where('id', '=', run.id)
+            .execute()
+        );
         return { runId: run.id, status: 'failed', rowsTouched: 0, error: message };
       }
     } finally {
