@@ -21,7 +21,11 @@ const ids = (from: number, to: number) => Array.from({ length: to - from + 1 }, 
 
 let t: TestDatabases;
 const savedEnv = { ...process.env };
-const runSync = () => runJob(syncJob, createJobContext('schedule', () => {}));
+const runSync = () =>
+  runJob(
+    syncJob,
+    createJobContext('schedule', () => {})
+  );
 
 beforeEach(async () => {
   t = await createTestDatabases();
@@ -80,8 +84,7 @@ describe('the product database connection killed mid-sync', () => {
 
 describe('the source unreachable for ten minutes, then back', () => {
   it('fails each run with a Chinese reason, shows the lag once the source answers, clears it after the next run, and brings every row once', async () => {
-    const reader = () =>
-      createKysely<SourceDatabase>(t.urls.sourceReader, { max: 1 }).withSchema('approval');
+    const reader = () => createKysely<SourceDatabase>(t.urls.sourceReader, { max: 1 }).withSchema('approval');
     await adminQuery(`REVOKE CONNECT ON DATABASE "${t.names.source}" FROM approval_reader`);
     await adminQuery(
       `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND usename = 'approval_reader'`,
@@ -103,7 +106,9 @@ describe('the source unreachable for ten minutes, then back', () => {
       if (minute % 3 === 0) {
         const outcome = await runSync();
         expect(outcome.status).toBe('failed');
-        expect(outcome.error).toMatch(/^无法连接审批数据源（127\.0\.0\.1:\d+\/t_src_\w+）：permission denied/);
+        expect(outcome.error).toMatch(
+          /^无法连接审批数据源（127\.0\.0\.1:\d+\/t_src_\w+）：permission denied/
+        );
       }
     }
     const failures = (await jobRuns(t.db, 'sync')).filter((r) => r.status === 'failed');

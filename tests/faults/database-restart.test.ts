@@ -16,7 +16,11 @@ const ids = (from: number, to: number) => Array.from({ length: to - from + 1 }, 
 
 let own: OwnCluster;
 const savedEnv = { ...process.env };
-const runSync = () => runJob(syncJob, createJobContext('schedule', () => {}));
+const runSync = () =>
+  runJob(
+    syncJob,
+    createJobContext('schedule', () => {})
+  );
 
 beforeAll(async () => {
   own = await startOwnCluster();
@@ -70,7 +74,11 @@ describe('the product database restarted mid-sync', () => {
     await restoreEvents(own.urls.sourceWriter);
     const next = await runSync();
     expect(next.status).toBe('succeeded');
-    expect((await jobRuns(own.db, 'sync')).map((r) => r.status)).toEqual(['succeeded', 'failed', 'succeeded']);
+    expect((await jobRuns(own.db, 'sync')).map((r) => r.status)).toEqual([
+      'succeeded',
+      'failed',
+      'succeeded'
+    ]);
     expect(await copiesPerId(own.db, 'cases')).toEqual(ids(1, 9));
     expect(await copiesPerId(own.db, 'case_events')).toEqual(ids(1, 9));
   });
