@@ -54,10 +54,10 @@ export default defineConfig({
       ...(process.env.FAULTS === '1'
         ? [
             {
-              extends: true,
+              extends: true as const,
               test: {
                 name: 'faults',
-                environment: 'node',
+                environment: 'node' as const,
                 include: ['tests/faults/**/*.test.ts'],
                 globalSetup: ['tests/setup/embedded-cluster.ts'],
                 testTimeout: 240_000,

@@ -41,7 +41,11 @@ export async function restoreEvents(superuserSourceUrl: string): Promise<void> {
 }
 
 /** Polls until `check` returns a truthy value (every 100 ms), or throws after `timeoutMs`. */
-export async function waitFor<T>(what: string, check: () => Promise<T>, timeoutMs = 60_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | false | null | undefined | 0>,
+  timeoutMs = 60_000
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
