@@ -7,6 +7,9 @@ import { defineConfig } from 'vitest/config';
 //   db      real PostgreSQL: one embedded cluster per run, a fresh database per test file
 //   client  Svelte components in jsdom with @testing-library/svelte
 //   e2e     the built server in real Chromium via playwright-core
+// and, only with FAULTS=1 (`npm run test:faults`, run by CI after `npm test`):
+//   faults  slow fault tests: databases restarted, processes killed, two instances, backup
+//           and restore (tests/faults/, docs/operations.md)
 export default defineConfig({
   plugins: [sveltekit()],
   test: {
@@ -47,7 +50,23 @@ export default defineConfig({
           hookTimeout: 180_000,
           fileParallelism: false
         }
-      }
+      },
+      ...(process.env.FAULTS === '1'
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'faults',
+                environment: 'node' as const,
+                include: ['tests/faults/**/*.test.ts'],
+                globalSetup: ['tests/setup/embedded-cluster.ts'],
+                testTimeout: 240_000,
+                hookTimeout: 240_000,
+                fileParallelism: false
+              }
+            }
+          ]
+        : [])
     ]
   }
 });

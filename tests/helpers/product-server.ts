@@ -21,6 +21,8 @@ export interface ProductServerEnv {
   DATABASE_URL: string;
   SOURCE_DATABASE_URL: string;
   SOURCE_SCHEMA?: string;
+  /** Unset: the scheduler stays off (the default of these tests); '' turns it on. */
+  NO_SCHEDULER?: string;
 }
 
 function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
@@ -42,7 +44,7 @@ export async function startProductServer(
   const port = await findFreePort(41000 + Math.floor(Math.random() * 4000));
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [TSX, START_SCRIPT], {
-    env: { ...process.env, DEBUG: '', ...env, PORT: String(port), NO_SCHEDULER: '1' },
+    env: { ...process.env, DEBUG: '', NO_SCHEDULER: '1', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe']
   });
   // A crashed test run must not leave a server behind.

@@ -37,6 +37,14 @@ export function createPool(url: string, options: ConnectOptions = {}): pg.Pool {
   pool.on('error', (error) => {
     if (!flags[SHUTTING_DOWN]) console.error(`[db] idle connection lost: ${error.message}`);
   });
+  // The pool listens only on idle clients. A checked-out one that loses its server between
+  // two queries (a job's lock connection while the database restarts) would otherwise
+  // emit an unhandled 'error' and crash the process; its next query fails instead.
+  pool.on('connect', (client) => {
+    client.on('error', (error) => {
+      if (!flags[SHUTTING_DOWN]) console.error(`[db] connection lost: ${error.message}`);
+    });
+  });
   return pool;
 }
 

@@ -32,6 +32,11 @@ export async function migrateProduct(db: Kysely<any>): Promise<string[]> {
   );
 }
 
+/** Applies the product's migrations up to and including `name` (restoring an older backup). */
+export async function migrateProductTo(db: Kysely<any>, name: string): Promise<string[]> {
+  return unwrap(await migratorFor(db, appMigrations, 'kysely_migration').migrateTo(name), 'product database');
+}
+
 /** Creates the source contract's relations as tables (demo and tests only). */
 export async function migrateDemoSource(db: Kysely<any>): Promise<string[]> {
   return unwrap(

@@ -6,6 +6,12 @@ import type { JobContext, JobDefinition } from './job';
 // Runs a job once under a PostgreSQL advisory lock and records the run. The lock is a
 // session lock held on one dedicated connection: if the process dies, PostgreSQL drops
 // the connection and with it the lock, so a crashed run never blocks the next one.
+// A process killed mid-run (kill -9, a machine lost) cannot mark its own row: the next run
+// that takes the lock marks every 'running' row of that job as failed. Holding the lock
+// proves no other run of the job is alive, so those rows belong to dead holders.
+
+/** The reason written into the row of a run whose process died before it could finish. */
+export const ABANDONED_RUN_ERROR = '运行中断：执行该任务的进程已退出（被终止或连接丢失），本次运行未完成';
 
 export interface JobRunOutcome {
   runId: string;
@@ -17,6 +23,23 @@ export interface JobRunOutcome {
 /** The advisory-lock key of a job: a stable 64-bit hash of its name, namespaced. */
 export function jobLockKey(name: string) {
   return sql<string>`hashtextextended(${'oversight-job:' + name}, 0)`;
+}
+
+/**
+ * Writes a run's outcome, retrying for a few seconds: a job that failed because the
+ * database restarted would otherwise find it still down and leave its row 'running'.
+ * (If it stays down, the next run marks the row as abandoned.)
+ */
+async function persist(write: () => Promise<unknown>, attempts = 15): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await write();
+      return;
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  }
 }
 
 export async function runJob(job: JobDefinition, context: JobContext): Promise<JobRunOutcome> {
@@ -41,6 +64,12 @@ export async function runJob(job: JobDefinition, context: JobContext): Promise<J
       return { runId: skipped.id, status: 'skipped', rowsTouched: 0 };
     }
     try {
+      await db
+        .updateTable('job_runs')
+        .set({ status: 'failed', finished_at: new Date(), error: ABANDONED_RUN_ERROR })
+        .where('job_name', '=', job.name)
+        .where('status', '=', 'running')
+        .execute();
       const run = await db
         .insertInto('job_runs')
         .values({ ...base, status: 'running' })
@@ -48,29 +77,34 @@ export async function runJob(job: JobDefinition, context: JobContext): Promise<J
         .executeTakeFirstOrThrow();
       try {
         const result = await job.run({ ...context, runId: run.id });
-        await db
-          .updateTable('job_runs')
-          .set({
-            status: 'succeeded',
-            finished_at: new Date(),
-            rows_touched: result.rowsTouched,
-            message: result.message ?? null
-          })
-          .where('id', '=', run.id)
-          .execute();
+        await persist(() =>
+          db
+            .updateTable('job_runs')
+            .set({
+              status: 'succeeded',
+              finished_at: new Date(),
+              rows_touched: result.rowsTouched,
+              message: result.message ?? null
+            })
+            .where('id', '=', run.id)
+            .execute()
+        );
         return { runId: run.id, status: 'succeeded', rowsTouched: result.rowsTouched };
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         context.log(`${job.name}: failed: ${message}`);
-        await db
-          .updateTable('job_runs')
-          .set({ status: 'failed', finished_at: new Date(), error: message })
-          .where('id', '=', run.id)
-          .execute();
+        await persist(() =>
+          db
+            .updateTable('job_runs')
+            .set({ status: 'failed', finished_at: new Date(), error: message })
+            .where('id', '=', run.id)
+            .execute()
+        );
         return { runId: run.id, status: 'failed', rowsTouched: 0, error: message };
       }
     } finally {
-      await sql`SELECT pg_advisory_unlock(${jobLockKey(job.name)})`.execute(conn);
+      // A lock connection that broke (the database restarted) has released the lock already.
+      await sql`SELECT pg_advisory_unlock(${jobLockKey(job.name)})`.execute(conn).catch(() => {});
     }
   });
 }

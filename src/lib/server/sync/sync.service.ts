@@ -6,7 +6,9 @@ import { suspendKpiTriggers } from './kpi-triggers';
 import { canLoadDirect, loadDirect } from './load-direct';
 import { loadStaged } from './load-staged';
 import { updatePassClocks } from './pass-clocks';
+import { describeUrl } from '../db/connect';
 import { closeClient, connectClient, lockDerivedState } from './product-connection';
+import { asSyncFailure, SyncFailure } from './sync-failure';
 import {
   DirectLoadRejected,
   isEmpty,
@@ -69,15 +71,22 @@ async function syncRelation(ctx: RelationContext): Promise<RelationPassStats> {
   return stats;
 }
 
-/** One pass over all relations; resolves when it committed, rejects (having changed nothing) otherwise. */
+/**
+ * One pass over all relations; resolves when it committed, rejects (having changed
+ * nothing) otherwise, with a Chinese reason for job_runs and the status page.
+ */
 export async function runSyncPass(options: SyncOptions = {}): Promise<SyncPassResult> {
   try {
-    return await pass(options, true);
+    try {
+      return await pass(options, true);
+    } catch (error) {
+      if (!(error instanceof DirectLoadRejected)) throw error;
+      // Rolled back; the same pass again, every relation through the staging table.
+      options.log?.(`首次加载改用暂存表：${error.message}`);
+      return await pass(options, false);
+    }
   } catch (error) {
-    if (!(error instanceof DirectLoadRejected)) throw error;
-    // Rolled back; the same pass again, every relation through the staging table.
-    options.log?.(`首次加载改用暂存表：${error.message}`);
-    return pass(options, false);
+    throw asSyncFailure(error);
   }
 }
 
@@ -89,8 +98,12 @@ async function pass(options: SyncOptions, direct: boolean): Promise<SyncPassResu
   let product: pg.Client | undefined;
   let source: pg.Client | undefined;
   try {
-    product = await connectClient(targets.databaseUrl, 'oversight-sync');
-    source = await connectClient(targets.sourceUrl, 'oversight-sync-source');
+    product = await connectClient(targets.databaseUrl, 'oversight-sync').catch((error: unknown) => {
+      throw new SyncFailure(`无法连接平台数据库（${describeUrl(targets.databaseUrl)}）`, error);
+    });
+    source = await connectClient(targets.sourceUrl, 'oversight-sync-source').catch((error: unknown) => {
+      throw new SyncFailure(`无法连接审批数据源（${describeUrl(targets.sourceUrl)}）`, error);
+    });
     // Temp tables live in local buffers: a big first pass must not thrash 8 MB of them.
     await product.query(`SET temp_buffers = '256MB'`);
     await product.query('BEGIN');
