@@ -4,9 +4,9 @@ import type { Role } from './roles';
 // The product's areas, in the order of the main navigation, with the roles that may
 // open each (shared/spec/security.md). The server enforces these through requireRole in
 // each page's load (see areaRoles); the navigation only hides what a role cannot open.
-// The descriptions double as
-// the "coming soon" text of areas not built yet. Links pass href through resolve() from
-// $app/paths, so a deployment under a base path keeps working.
+// The descriptions say in one line what each area holds (the admin overview lists them).
+// Links pass href through resolve() from $app/paths, so a deployment under a base path
+// keeps working.
 
 /**
  * The areas' addresses: each must be a route of this app (Extract drops a misspelt one,

@@ -83,6 +83,23 @@ describe.runIf(enabled)('a manual deduction appealed and revoked, in Chromium', 
         .executeTakeFirstOrThrow();
     expect(await share()).toMatchObject({ points: '-5.0', retracted_at: null });
 
+    // The ranking of the month of the deduction shows it at once (the head sees S01).
+    const month = (
+      await t.db
+        .selectFrom('score_events')
+        .select('month')
+        .where('id', '=', event.id)
+        .executeTakeFirstOrThrow()
+    ).month;
+    const monthText = month.slice(0, 7);
+    const totalOf3 = async () => {
+      await page.goto(`${server.baseUrl}/appraisal?month=${monthText}`);
+      const row = page.locator('table.ranking tbody tr').filter({ hasText: 'E003' });
+      return Number(await row.locator('td.total').innerText());
+    };
+    const withDeduction = await totalOf3();
+    expect(withDeduction).toBe(990);
+
     // The full form says in Chinese what is missing.
     await page.goto(server.baseUrl + '/appraisal/events/new');
     await page.getByRole('button', { name: '保存' }).click();
@@ -120,6 +137,9 @@ describe.runIf(enabled)('a manual deduction appealed and revoked, in Chromium', 
       status: 'revoked'
     });
     expect((await share()).retracted_at).not.toBeNull();
+    // The ranking updates at once: the revoked 10 points are back (the leader sees it).
+    expect(await totalOf3()).toBe(withDeduction + 10);
+    await page.screenshot({ path: `${SHOTS}/appraisal-appeal-ranking.png`, fullPage: true });
     const actions = await t.db
       .selectFrom('audit_log')
       .select('action')

@@ -53,7 +53,7 @@ describe.skipIf(!browserTestsEnabled())('signing in as each role', () => {
     leader: '/',
     inspector: '/audits',
     section_head: '/',
-    staff: '/appraisal',
+    staff: '/appraisal/me',
     evaluator: '/evaluation',
     admin: '/admin/status',
     auditor: '/audit'

@@ -159,13 +159,6 @@ describe.skipIf(!browserTestsEnabled())('application shell in Chromium', () => {
     await shoot('status', true);
   });
 
-  it('shows areas not built yet as a friendly empty state, marked current', async () => {
-    await open('/bulletins');
-    expect(await page.locator('main').innerText()).toContain('该模块正在建设中');
-    await expect(page.locator('nav a[aria-current="page"]').innerText()).resolves.toBe('通报');
-    await shoot('coming-soon');
-  });
-
   it('fits a narrow screen without sideways scrolling of the page', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     try {

@@ -5,7 +5,7 @@ const HOME_BY_ROLE: [Role, string][] = [
   ['leader', '/'],
   ['inspector', '/audits'],
   ['section_head', '/'],
-  ['staff', '/appraisal'],
+  ['staff', '/appraisal/me'],
   ['evaluator', '/evaluation'],
   ['admin', '/admin/status'],
   ['auditor', '/audit']
