@@ -7,6 +7,25 @@ import type { ReadOutcome, SheetRow } from './sheet';
 
 const BOM = [0xef, 0xbb, 0xbf];
 
+/**
+ * UTF-8 with Chinese in it, whose last character was cut in half: a truncated file, not a
+ * GBK one. (Chinese in the body is required: GBK bytes at the very end alone could pass.)
+ */
+function cutUtf8(bytes: Uint8Array): boolean {
+  let lead = bytes.length - 1;
+  while (lead > bytes.length - 4 && lead > 0 && (bytes[lead] & 0xc0) === 0x80) lead--;
+  if (bytes[lead] < 0xc0) return false;
+  const body = bytes.subarray(0, lead);
+  if (!body.some((b) => b >= 0x80)) return false;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(body);
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(lead), { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function decodeCsv(
   bytes: Uint8Array
 ): { ok: true; text: string; encoding: 'UTF-8' | 'GB18030' } | { ok: false; error: string } {
@@ -20,6 +39,8 @@ export function decodeCsv(
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'UTF-8' };
   } catch {
+    if (cutUtf8(bytes))
+      return { ok: false, error: '文件在最后一个字符中间结束：文件不完整（被截断），请重新导出后再上传' };
     // GB18030 is a superset of GBK and GB2312: one decoder reads all three.
     return { ok: true, text: new TextDecoder('gb18030').decode(bytes), encoding: 'GB18030' };
   }

@@ -36,10 +36,22 @@ function isZip(bytes: Uint8Array) {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
+/** A ZIP ends with its central directory; a cut-off file lacks it (the streaming reader would not notice). */
+function hasZipEnd(bytes: Uint8Array) {
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65557); i--)
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06)
+      return true;
+  return false;
+}
+
+const TRUNCATED = '无法读取该 XLSX 文件：文件可能已损坏或不完整（被截断），请重新保存后再上传';
+
 export async function readXlsx(bytes: Uint8Array): Promise<ReadOutcome> {
   if (!isZip(bytes))
     return { ok: false, error: '文件不是有效的 XLSX 格式（旧版 .xls 请在 Excel 中另存为 .xlsx 或 CSV）' };
+  if (!hasZipEnd(bytes)) return { ok: false, error: TRUNCATED };
   const rows: SheetRow[] = [];
+  let sheets = 0;
   try {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
       sharedStrings: 'cache',
@@ -49,6 +61,7 @@ export async function readXlsx(bytes: Uint8Array): Promise<ReadOutcome> {
       entries: 'emit'
     });
     for await (const sheet of reader) {
+      sheets += 1;
       for await (const row of sheet) {
         const r = row as ExcelJS.Row;
         const cells: string[] = [];
@@ -67,7 +80,8 @@ export async function readXlsx(bytes: Uint8Array): Promise<ReadOutcome> {
       break; // the first sheet only: a notes sheet may follow
     }
   } catch {
-    return { ok: false, error: '无法读取该 XLSX 文件：文件可能已损坏或不完整（被截断），请重新保存后再上传' };
+    return { ok: false, error: TRUNCATED };
   }
+  if (sheets === 0) return { ok: false, error: 'XLSX 文件中没有工作表' };
   return { ok: true, sheet: { rows, encoding: 'XLSX', endsMidRow: false } };
 }
