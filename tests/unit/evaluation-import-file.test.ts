@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readCsv } from '../../src/lib/server/evaluation/import/csv';
@@ -7,7 +8,9 @@ import {
   storedIdentities,
   storedInput
 } from '../../src/lib/server/evaluation/import/identity';
+import { importTemplate } from '../../src/lib/server/evaluation/import/template';
 import { DUPLICATE_STORED, validateSheet } from '../../src/lib/server/evaluation/import/validate';
+import { readXlsx } from '../../src/lib/server/evaluation/import/xlsx';
 import { CTX, SURVEY_HEADERS, writeCsv } from './evaluation-import-fixtures';
 
 // The file as a whole: headers matched to the template, truncation, short and long rows,
@@ -161,5 +164,55 @@ describe('rows stored before', () => {
       storedIdentities('survey', stored)
     );
     expect(elsewhere).toMatchObject({ ok: true, skipped: 2, valid: [{ row: 3 }] });
+  });
+});
+
+describe('XLSX cells and templates', () => {
+  it('refuse a formula cell by its address, and keep the cached result out', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('问卷');
+    ws.addRow(SURVEY_HEADERS);
+    ws.addRow(['Q-1', 'P01', new Date('2026-10-08T00:00:00Z'), '现场', '', 5, 4, 4]);
+    ws.getCell('C2').numFmt = 'yyyy/m/d';
+    ws.addRow(['Q-2', 'P01', '2026-10-09', '现场', '', { formula: 'F2', result: 5 }, 4, 4]);
+    const read = await readXlsx(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    if (!read.ok) throw new Error(read.error);
+    expect(validateSheet('survey', read.sheet, CTX, new Map())).toMatchObject({
+      ok: true,
+      valid: [{ row: 2, input: { answeredOn: '2026-10-08', overall: 5 } }],
+      issues: [
+        {
+          row: 3,
+          column: '总体满意度',
+          message: '单元格 F3 是公式（=F2），导入只接受数值或文字，请改为直接填写结果'
+        }
+      ]
+    });
+  });
+
+  it('have one column per item of the round’s instrument set, headed in Chinese', () => {
+    const round = { month: '2026-10-01', periodFrom: '2026-10-01', periodTo: '2026-10-31' };
+    const facility = importTemplate('facility', CTX.set, round, { servicePoints: ['P01 中心'], windows: [] });
+    expect(facility.columns.map((c) => c.header)).toEqual([
+      '记录编号',
+      '服务点编码',
+      '检查日期',
+      '标识标牌清晰规范（10分）',
+      '母婴室设置（10分）',
+      '备注'
+    ]);
+    expect(facility.rows).toEqual([]);
+    expect(facility.notes).toContain('服务点编码：P01 中心');
+    const visit = importTemplate('visit', CTX.set, round, { servicePoints: [], windows: ['W01 窗口'] });
+    expect(visit.columns.map((c) => c.key)).toEqual([
+      'recordNo',
+      'window',
+      'visitedOn',
+      'visitedTime',
+      'matter',
+      'item_greeting',
+      'waitingMinutes',
+      'problems'
+    ]);
   });
 });
