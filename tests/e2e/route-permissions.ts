@@ -144,6 +144,16 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
     path: '/evaluation/rounds/1/visits/new',
     outcomes: { evaluator: 404 }
   },
+  // Bulk import and its templates: the round's firm only (evaluators past the role check
+  // get 404: no round exists).
+  '/evaluation/rounds/[id]/import': {
+    path: '/evaluation/rounds/1/import',
+    outcomes: { evaluator: 404 }
+  },
+  '/evaluation/rounds/[id]/import/template': {
+    path: '/evaluation/rounds/1/import/template?instrument=surveys&format=csv',
+    outcomes: { evaluator: 404 }
+  },
   '/bulletins': { path: '/bulletins', allowed: FIGURES },
   // One bulletin and its XLSX: section heads read published ones only (404 for a draft).
   // No bulletin exists in the test world: 404 for those who may read.

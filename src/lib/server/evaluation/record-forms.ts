@@ -26,7 +26,8 @@ export interface FacilityInput {
   recordNo: string;
   servicePointId: number;
   checkedOn: string;
-  earned: Record<string, number>;
+  /** null: not applicable at this service point (import only; the form always gives points). */
+  earned: Record<string, number | null>;
   notes: string | null;
 }
 
@@ -65,7 +66,7 @@ export function checkFacilityForm(values: FormValues, ctx: FormContext): Checked
   const recordNo = c.take('recordNo', checkRecordNo(values.recordNo));
   const servicePointId = c.take('servicePoint', unit(ctx.servicePoints, values.servicePoint, '服务点'));
   const checkedOn = c.take('checkedOn', checkDate(values.checkedOn, '检查日期', ctx.period));
-  const earned: Record<string, number> = {};
+  const earned: Record<string, number | null> = {};
   for (const item of ctx.set.facilityItems)
     earned[item.key] = c.take(
       `item_${item.key}`,

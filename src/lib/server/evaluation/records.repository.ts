@@ -105,17 +105,43 @@ const meta = (m: RowMeta) => ({
   entered_by: m.enteredBy
 });
 
+/** The column values of a new row, one function per table (single and batch inserts share them). */
+export const RECORD_VALUES = {
+  facility: (m: RowMeta, input: FacilityInput) => ({
+    ...meta(m),
+    record_no: input.recordNo,
+    service_point_id: input.servicePointId,
+    checked_on: input.checkedOn,
+    earned: JSON.stringify(input.earned),
+    notes: input.notes
+  }),
+  visit: (m: RowMeta, input: VisitInput) => ({
+    ...meta(m),
+    record_no: input.recordNo,
+    window_id: input.windowId,
+    visited_on: input.visitedOn,
+    visited_time: input.visitedTime,
+    matter: input.matter,
+    item_scores: JSON.stringify(input.itemScores),
+    waiting_minutes: input.waitingMinutes,
+    problems: input.problems
+  }),
+  survey: (m: RowMeta, input: SurveyInput) => ({
+    ...meta(m),
+    record_no: input.recordNo,
+    service_point_id: input.servicePointId,
+    answered_on: input.answeredOn,
+    channel: input.channel,
+    case_no: input.caseNo,
+    overall: input.overall,
+    aspects: JSON.stringify(input.aspects)
+  })
+};
+
 export async function insertFacility(db: Db, m: RowMeta, input: FacilityInput): Promise<number> {
   const row = await db
     .insertInto('evaluation_facility_checks')
-    .values({
-      ...meta(m),
-      record_no: input.recordNo,
-      service_point_id: input.servicePointId,
-      checked_on: input.checkedOn,
-      earned: JSON.stringify(input.earned),
-      notes: input.notes
-    })
+    .values(RECORD_VALUES.facility(m, input))
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -124,17 +150,7 @@ export async function insertFacility(db: Db, m: RowMeta, input: FacilityInput): 
 export async function insertVisit(db: Db, m: RowMeta, input: VisitInput): Promise<number> {
   const row = await db
     .insertInto('evaluation_visits')
-    .values({
-      ...meta(m),
-      record_no: input.recordNo,
-      window_id: input.windowId,
-      visited_on: input.visitedOn,
-      visited_time: input.visitedTime,
-      matter: input.matter,
-      item_scores: JSON.stringify(input.itemScores),
-      waiting_minutes: input.waitingMinutes,
-      problems: input.problems
-    })
+    .values(RECORD_VALUES.visit(m, input))
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -143,17 +159,34 @@ export async function insertVisit(db: Db, m: RowMeta, input: VisitInput): Promis
 export async function insertSurvey(db: Db, m: RowMeta, input: SurveyInput): Promise<number> {
   const row = await db
     .insertInto('evaluation_surveys')
-    .values({
-      ...meta(m),
-      record_no: input.recordNo,
-      service_point_id: input.servicePointId,
-      answered_on: input.answeredOn,
-      channel: input.channel,
-      case_no: input.caseNo,
-      overall: input.overall,
-      aspects: JSON.stringify(input.aspects)
-    })
+    .values(RECORD_VALUES.survey(m, input))
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** Every row (all revisions) of one instrument in a round: what an import compares against. */
+export async function allRecordRows(db: Db, roundId: number, kind: InstrumentKind) {
+  return db.selectFrom(RECORD_TABLE[kind]).selectAll().where('round_id', '=', roundId).execute();
+}
+
+/** Many new records (revision 0) in statements of `batch` rows; returns how many were inserted. */
+export async function insertRecords(
+  db: Db,
+  kind: InstrumentKind,
+  m: RowMeta,
+  inputs: readonly (FacilityInput | VisitInput | SurveyInput)[],
+  batch = 1000
+): Promise<number> {
+  let count = 0;
+  for (let i = 0; i < inputs.length; i += batch) {
+    const chunk = inputs.slice(i, i + batch);
+    const build = RECORD_VALUES[kind] as (m: RowMeta, input: unknown) => Record<string, unknown>;
+    const result = await db
+      .insertInto(RECORD_TABLE[kind])
+      .values(chunk.map((input) => build(m, input)) as never)
+      .executeTakeFirst();
+    count += Number(result.numInsertedOrUpdatedRows ?? 0);
+  }
+  return count;
 }
