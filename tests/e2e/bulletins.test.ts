@@ -55,7 +55,7 @@ describe.runIf(enabled)('the monthly bulletin in Chromium', () => {
     await page.waitForURL(/\/bulletins\/\d+$/);
     const path = new URL(page.url()).pathname;
     expect(await page.getByTestId('bulletin-status').innerText()).toBe('草稿');
-    expect(await page.getByTestId('bulletin-document').innerText()).toContain('第三方测评结果尚未接入');
+    expect(await page.getByTestId('bulletin-document').innerText()).toContain('本月未安排第三方测评');
 
     await page.getByLabel(/领导点评/).fill(COMMENTARY);
     await page.getByRole('button', { name: '保存点评' }).click();
