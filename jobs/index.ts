@@ -1,4 +1,5 @@
 import type { JobDefinition } from '../src/lib/server/jobs/job';
+import { appraisalCloseJob } from './appraisal-close';
 import { appraisalDeriveJob } from './appraisal-derive';
 import { bulletinDraftJob } from './bulletin-draft';
 import { dailyRefreshJob } from './daily-refresh';
@@ -16,6 +17,7 @@ export const allJobs: readonly JobDefinition[] = [
   dailyRefreshJob,
   kpiRollupJob,
   appraisalDeriveJob,
+  appraisalCloseJob,
   rectificationRemindersJob,
   bulletinDraftJob
 ];

@@ -17,6 +17,9 @@ export const SCHEDULE: readonly ScheduleEntry[] = [
   // Every half hour (:10 and :40, clear of the daily refresh at 00:05): scores need not be
   // minute-fresh, and running after every sync would cost the sync its minute.
   { job: 'appraisal-derive', cron: '10,40 * * * *' },
+  // Just after midnight: closes the appraisal months whose closing day (the 5th working day
+  // of the next month) ended without a leader closing them.
+  { job: 'appraisal-close', cron: '15 0 * * *' },
   // Before the working day starts, so the reminders are there at 8:30.
   { job: 'rectification-reminders', cron: '30 6 * * *', runAtStart: true },
   // Daily at 06:30, after the night's refresh and before office hours: it drafts only on

@@ -17,6 +17,7 @@ import * as m20261126050000 from './20261126050000_rating_marks';
 import * as m20261126060000 from './20261126060000_evaluation';
 import * as m20261126070000 from './20261126070000_bulletins';
 import * as m20261126090000 from './20261126090000_accountability_basis_key_share';
+import * as m20261126110000 from './20261126110000_appraisal_auto_close';
 
 // Static list (not a directory scan) so that the same code runs under tsx, vitest and
 // the built server. tests/unit/migration-index.test.ts fails when a file is missing here.
@@ -38,5 +39,6 @@ export const appMigrations: Record<string, Migration> = {
   '20261126050000_rating_marks': m20261126050000,
   '20261126060000_evaluation': m20261126060000,
   '20261126070000_bulletins': m20261126070000,
-  '20261126090000_accountability_basis_key_share': m20261126090000
+  '20261126090000_accountability_basis_key_share': m20261126090000,
+  '20261126110000_appraisal_auto_close': m20261126110000
 };

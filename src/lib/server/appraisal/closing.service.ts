@@ -24,13 +24,19 @@ export async function closeMonth(
   db: Db,
   actor: Actor,
   month: string,
-  { now = new Date(), today = bureauToday(now) }: { now?: Date; today?: string } = {}
+  {
+    now = new Date(),
+    today = bureauToday(now),
+    automatic = false
+  }: { now?: Date; today?: string; automatic?: boolean } = {}
 ): Promise<MonthResults> {
   checkMonth(month);
-  if (actor.userId === null || !actor.roles.includes('leader')) {
+  // The job (appraisal-close) closes as the system, without a closing user; anyone else
+  // must be a leader.
+  if (!automatic && (actor.userId === null || !actor.roles.includes('leader'))) {
     throw new AppraisalError('只有局领导可以结账', 403);
   }
-  const closedBy = actor.userId;
+  const closedBy = automatic ? null : actor.userId;
   return db.transaction().execute(async (trx) => {
     await lockAppraisalMonth(trx, month01(month));
     const record = await findMonthRecord(trx, month01(month));
@@ -62,6 +68,7 @@ export async function closeMonth(
         closedAt: now.toISOString(),
         ruleSetId: results.ruleSetId,
         published: true,
+        automatic,
         scored: results.staff.length,
         bureauMean: results.bureauMean,
         awards: {

@@ -102,7 +102,7 @@ export async function loadSnapshot(db: Db, month01: string): Promise<MonthResult
 /** Freezes a month; refuses (returns false) when it is already closed. */
 export async function saveClosing(
   db: Db,
-  c: { month01: string; closedAt: Date; closedBy: number; ruleSetId: number; results: MonthResults }
+  c: { month01: string; closedAt: Date; closedBy: number | null; ruleSetId: number; results: MonthResults }
 ): Promise<boolean> {
   const result = await db
     .insertInto('appraisal_months')
