@@ -210,11 +210,15 @@ describe('instrument-set form', () => {
         v.visit[0].label = '等候时间';
         v.aspects[3].label = '办事效率（大厅）';
         v.aspects.push({ key: 'overall2', label: '总体满意度' });
+        v.visit[1].label = '=答复准确';
+        v.aspects[0].label = '（办事指南）';
       })
     );
     expect(errors).toEqual({
       'f_label.2': '与“办事指南公开齐全”同名（不计空格和末尾括号），导入时无法区分，请改名',
       'f_label.3': '与“备注”同名（不计空格和末尾括号），导入时无法区分，请改名',
+      'v_label.1': '名称不能以 = + - @ 开头（表格软件会当作公式）',
+      'a_label.0': '名称不能只有括号内的内容',
       'a_label.3': '与“办事效率”同名（不计空格和末尾括号），导入时无法区分，请改名',
       'a_label.5': '与“总体满意度”同名（不计空格和末尾括号），导入时无法区分，请改名',
       // Both editable: the later column (the waiting time's) is the one to rename.

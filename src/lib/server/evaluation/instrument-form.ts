@@ -1,5 +1,5 @@
-import { headerKey, importColumns } from './import/columns';
-import type { InstrumentKind, InstrumentSet, PointsItem, SurveyAspect, WaitingRule } from './instruments';
+import { checkHeaders, labelProblem } from './instrument-headers';
+import type { InstrumentSet, PointsItem, SurveyAspect, WaitingRule } from './instruments';
 
 // Pure: the form making a new instrument set (/evaluation/instruments) from the newest one.
 // Rows come as repeated fields in the order shown: f_key/f_label/f_points (明察 checklist),
@@ -102,9 +102,8 @@ function checkKeyLabel(
   else if (firstRow.has(row.key))
     errors[`${prefix}_key.${i}`] = `编码与第 ${firstRow.get(row.key)! + 1} 行重复`;
   else firstRow.set(row.key, i);
-  if (row.label === '') errors[`${prefix}_label.${i}`] = '请填写名称';
-  else if (chars(row.label) > LIMITS.label)
-    errors[`${prefix}_label.${i}`] = `名称不能超过 ${LIMITS.label} 字`;
+  const problem = labelProblem(row.label, LIMITS.label);
+  if (problem) errors[`${prefix}_label.${i}`] = problem;
 }
 
 function checkItems(
@@ -133,8 +132,8 @@ function checkItems(
 
 function checkWaiting(values: InstrumentFormValues, errors: InstrumentFormErrors): WaitingRule {
   const label = values.waitingLabel.trim();
-  if (label === '') errors.w_label = '请填写等候时间项目的名称';
-  else if (chars(label) > LIMITS.label) errors.w_label = `名称不能超过 ${LIMITS.label} 字`;
+  const problem = labelProblem(label, LIMITS.label);
+  if (problem) errors.w_label = problem;
   const points = whole(values.waitingPoints.trim(), 1, LIMITS.points);
   if (points === null) errors.w_points = `满分应为 1 至 ${LIMITS.points} 的整数`;
   const bands: WaitingRule['bands'] = [];
@@ -176,39 +175,6 @@ function checkAspects(values: InstrumentFormValues, errors: InstrumentFormErrors
   if (kept.length < min || kept.length > max)
     errors.survey = `满意度调查须有 ${min} 至 ${max} 个分项问题（现有 ${kept.length} 个）`;
   return { aspects, indexOf };
-}
-
-/**
- * The import matches columns by header without spaces and a trailing bracket (columns.ts),
- * so two names alike in that sense, or a name like a fixed column (记录编号…), would make a
- * template whose columns cannot be told apart. Reported on the later row.
- */
-function checkHeaders(
-  set: NewInstrumentSet,
-  where: Record<InstrumentKind, (field: string) => string | null>,
-  errors: InstrumentFormErrors
-) {
-  const name = (header: string) => header.replace(/（\d+分）$/, '');
-  for (const kind of ['facility', 'visit', 'survey'] as const) {
-    const groups = new Map<string, { header: string; field: string | null }[]>();
-    for (const column of importColumns(kind, { ...set, id: 0 })) {
-      const key = headerKey(column.header);
-      const field = where[kind](column.field);
-      if (field && key === '') errors[field] ??= '名称不能只有括号内的内容';
-      groups.set(key, [...(groups.get(key) ?? []), { header: column.header, field }]);
-    }
-    for (const group of groups.values()) {
-      if (group.length < 2) continue;
-      // The later of two editable names is wrong; a name like a fixed column always is.
-      const fixed = group.find((c) => c.field === null);
-      group.forEach((column, i) => {
-        if (column.field === null || (i === 0 && !fixed)) return;
-        const other = fixed ?? group[0];
-        errors[column.field] ??=
-          `与“${name(other.header)}”同名（不计空格和末尾括号），导入时无法区分，请改名`;
-      });
-    }
-  }
 }
 
 const content = (s: NewInstrumentSet | InstrumentSet) =>
