@@ -128,6 +128,9 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   // Third-party evaluation: only leaders assign rounds; only the round's firm enters data.
   // No round exists in the permission world, so those past the role check get 404.
   '/evaluation/rounds/new': { path: '/evaluation/rounds/new', allowed: ['leader'] },
+  // Instrument versions: leaders edit (the action), inspectors read; evaluators see only
+  // their own round's set, in its forms and templates.
+  '/evaluation/instruments': { path: '/evaluation/instruments', allowed: ['leader', 'inspector'] },
   '/evaluation/rounds/[id]': {
     path: '/evaluation/rounds/1',
     outcomes: { leader: 404, inspector: 404, evaluator: 404 }

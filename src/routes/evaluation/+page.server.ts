@@ -17,6 +17,8 @@ export const load: PageServerLoad = async (event) => {
   return {
     rounds: rounds.map((round, i) => ({ ...round, counts: counts[i] })),
     canCreate: hasRole(user, 'leader'),
+    // Leaders edit the instruments, inspectors read them; evaluators see their round's own.
+    canSeeInstruments: hasRole(user, 'leader', 'inspector'),
     isEvaluator: hasRole(user, 'evaluator') && !hasRole(user, 'leader', 'inspector')
   };
 };
