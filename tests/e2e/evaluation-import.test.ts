@@ -1,14 +1,12 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bureauToday } from '../../src/lib/server/case-clock/bureau-date';
-import { checkRoundForm } from '../../src/lib/server/evaluation/round-form';
-import { createRound } from '../../src/lib/server/evaluation/rounds.service';
 import { startBrowserWorld, stopBrowserWorld } from '../helpers/browser-world';
 import { browserTestsEnabled, type BrowserSession } from '../helpers/browser';
 import type { ProductServer } from '../helpers/product-server';
-import { insertReferenceWorld, syncOnce } from '../helpers/sync-fixtures';
+import { loadEvaluationWorld } from '../helpers/evaluation-world';
 import type { TestDatabases } from '../helpers/test-databases';
-import { addRoleUsers, signInPage } from '../helpers/users';
+import { signInPage } from '../helpers/users';
 
 // An evaluator of firm F01 downloads the questionnaire template, uploads a CSV with one bad
 // row, sees the row/column error, uploads the fixed file, confirms, sees the rows counted
@@ -26,27 +24,7 @@ describe.runIf(enabled)('bulk import of questionnaires in Chromium', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     ({ t, server, browser } = await startBrowserWorld(async (t) => {
-      await insertReferenceWorld(t.sourceWriter);
-      await syncOnce(t);
-      await addRoleUsers(t.db);
-      const leader = await t.db
-        .selectFrom('users')
-        .select('id')
-        .where('login', '=', 'leader')
-        .executeTakeFirstOrThrow();
-      const checked = checkRoundForm({
-        month: bureauToday().slice(0, 7),
-        firmCode: 'F01',
-        firmName: '甲测评公司'
-      });
-      if (!('input' in checked)) throw new Error(JSON.stringify(checked.errors));
-      const outcome = await createRound(
-        t.db,
-        { userId: leader.id, login: 'leader', roles: ['leader'] },
-        checked.input
-      );
-      if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
-      roundPath = `/evaluation/rounds/${outcome.id}`;
+      roundPath = await loadEvaluationWorld(t, bureauToday().slice(0, 7));
     }));
   });
   afterAll(() => stopBrowserWorld({ t, server, browser }));

@@ -1,14 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bureauToday } from '../../src/lib/server/case-clock/bureau-date';
-import { checkRoundForm } from '../../src/lib/server/evaluation/round-form';
-import { createRound } from '../../src/lib/server/evaluation/rounds.service';
 import { startBrowserWorld, stopBrowserWorld } from '../helpers/browser-world';
 import { browserTestsEnabled, type BrowserSession } from '../helpers/browser';
 import type { ProductServer } from '../helpers/product-server';
-import { insertReferenceWorld, syncOnce } from '../helpers/sync-fixtures';
+import { loadEvaluationWorld } from '../helpers/evaluation-world';
 import type { TestDatabases } from '../helpers/test-databases';
-import { addRoleUsers, signInPage } from '../helpers/users';
+import { signInPage } from '../helpers/users';
 
 // A leader makes a new instrument version (adds a checklist item with the keyboard, removes
 // an aspect, sees a field error first, saves); a round assigned afterwards shows the new
@@ -32,27 +30,7 @@ describe.runIf(enabled)('instrument versions in Chromium', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     ({ t, server, browser } = await startBrowserWorld(async (t) => {
-      await insertReferenceWorld(t.sourceWriter);
-      await syncOnce(t);
-      await addRoleUsers(t.db);
-      const leader = await t.db
-        .selectFrom('users')
-        .select('id')
-        .where('login', '=', 'leader')
-        .executeTakeFirstOrThrow();
-      const checked = checkRoundForm({
-        month: previousMonth(month),
-        firmCode: 'F01',
-        firmName: '甲测评公司'
-      });
-      if (!('input' in checked)) throw new Error(JSON.stringify(checked.errors));
-      const outcome = await createRound(
-        t.db,
-        { userId: leader.id, login: 'leader', roles: ['leader'] },
-        checked.input
-      );
-      if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
-      oldRoundPath = `/evaluation/rounds/${outcome.id}`;
+      oldRoundPath = await loadEvaluationWorld(t, previousMonth(month));
     }));
     await browser.page.setViewportSize({ width: 1280, height: 900 });
   });
