@@ -8,6 +8,7 @@ import {
   submitReview
 } from '../../src/lib/server/case-audits/review.service';
 import { DEFAULT_SCORESHEET } from '../../src/lib/scoresheet';
+import { auditActions } from '../helpers/audit-log';
 import { insertConcludedCases, planAndDraw } from '../helpers/audit-plan';
 import { createTestDatabases, type TestDatabases } from '../helpers/test-databases';
 import { addUser } from '../helpers/users';
@@ -99,13 +100,7 @@ describe('file reviews', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ status: 'submitted', score: '87.5', band: 'pass' });
     expect(rows[0].submitted_at).toBeInstanceOf(Date);
-    const audit = await t.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('entity', '=', 'audit_review')
-      .orderBy('seq')
-      .execute();
-    expect(audit.map((a) => a.action)).toEqual([
+    expect(await auditActions(t.db, 'audit_review')).toEqual([
       'audit_review.save_draft',
       'audit_review.save_draft',
       'audit_review.submit'
