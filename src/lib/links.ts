@@ -8,3 +8,17 @@ export function withQuery(path: ResolvedPathname, query: string | URLSearchParam
   const text = String(query);
   return (text ? `${path}?${text}` : path) as ResolvedPathname;
 }
+
+/** `path` with the given query, some parameters set or, given '', removed (filters live in the URL). */
+export function withChangedQuery(
+  path: ResolvedPathname,
+  query: URLSearchParams,
+  changes: Record<string, string>
+): ResolvedPathname {
+  const params = new URLSearchParams(query);
+  for (const [name, value] of Object.entries(changes)) {
+    if (value) params.set(name, value);
+    else params.delete(name);
+  }
+  return withQuery(path, params);
+}

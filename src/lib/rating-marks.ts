@@ -154,6 +154,9 @@ export const COMPLAINT_SOURCE_LABELS: Record<string, string> = {
   visit: '来访'
 };
 
+/** A complaint's finding: 属实, 不属实, or 待认定 while none is recorded. */
+export const substantiatedText = (v: boolean | null) => (v === null ? '待认定' : v ? '属实' : '不属实');
+
 /** ID and phone numbers a citizen may have typed into a comment, masked like everywhere else. */
 export function maskDigitsInText(text: string | null): string {
   if (!text) return '';

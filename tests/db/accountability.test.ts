@@ -15,9 +15,7 @@ import {
   listRecords
 } from '../../src/lib/server/accountability/records.repository';
 import type { Actor } from '../../src/lib/server/audit/audit.repository';
-import { createPlan, drawPlan } from '../../src/lib/server/case-audits/draw.service';
-import { checkPlanForm } from '../../src/lib/server/case-audits/plan-form';
-import { submitReview } from '../../src/lib/server/case-audits/review.service';
+import { reviewOneKpiFile } from '../helpers/audit-plan';
 import { loadKpiWorld } from '../helpers/kpi-world';
 import { createTestDatabases, type TestDatabases } from '../helpers/test-databases';
 import { addUser } from '../helpers/users';
@@ -63,35 +61,12 @@ beforeAll(async () => {
   const l = await addUser(t.db, { login: 'boss', roles: ['leader'] });
   inspector = { userId: i, login: 'insp', roles: ['inspector'] };
   leader = { userId: l, login: 'boss', roles: ['leader'] };
-  const checked = checkPlanForm(
-    {
-      title: '追责测试',
-      periodFrom: '2025-09-01',
-      periodTo: '2025-10-31',
-      sectionCodes: ['S01'],
-      matterCodes: [],
-      strata: 'none',
-      ratePercent: '0',
-      minimum: '1',
-      reviewersPerCase: '1',
-      seedMode: 'entered',
-      seed: 'accountability-db'
-    },
-    { sections: ['S01', 'S02', 'S03'], matters: ['M001', 'M002', 'M003', 'M004'] }
-  );
-  if (!('plan' in checked)) throw new Error(JSON.stringify(checked.errors));
-  const drawId = await drawPlan(t.db, inspector, await createPlan(t.db, inspector, checked.plan));
-  const drawn = await t.db
-    .selectFrom('audit_draw_cases')
-    .select('case_no')
-    .where('draw_id', '=', drawId)
-    .executeTakeFirstOrThrow();
-  drawnCaseNo = drawn.case_no;
-  const outcome = await submitReview(t.db, inspector, { drawId, caseNo: drawn.case_no }, [
-    { item: 'examination', deducted: 0, defect: '超越法定权限审批', legality: true }
-  ]);
-  if (!outcome.ok) throw new Error(JSON.stringify(outcome));
-  reviewId = outcome.reviewId;
+  ({ caseNo: drawnCaseNo, reviewId } = await reviewOneKpiFile(
+    t.db,
+    inspector,
+    { title: '追责测试', seed: 'accountability-db' },
+    [{ item: 'examination', deducted: 0, defect: '超越法定权限审批', legality: true }]
+  ));
   // After the draw, so that the only inspector in the reviewer pool is insp.
   const b = await addUser(t.db, { login: 'both', roles: ['leader', 'inspector'] });
   both = { userId: b, login: 'both', roles: ['leader', 'inspector'] };

@@ -11,6 +11,7 @@ import {
 import { checkPlanForm, type PlanFormValues } from '../../src/lib/server/case-audits/plan-form';
 import { drawReviewers, drawSample } from '../../src/lib/server/case-audits/sampling';
 import { verifyDraw } from '../../src/lib/server/case-audits/verify.service';
+import { insertSectionS02 } from '../helpers/audit-plan';
 import { insertCase, insertReferenceWorld, syncOnce } from '../helpers/sync-fixtures';
 import { createTestDatabases, type TestDatabases } from '../helpers/test-databases';
 import { addUser } from '../helpers/users';
@@ -36,25 +37,7 @@ beforeAll(async () => {
   t = await createTestDatabases();
   const w = t.sourceWriter;
   await insertReferenceWorld(w);
-  await w
-    .insertInto('sections')
-    .values({ id: 2, code: 'S02', name: '建设审批科', updated_at: at('01') })
-    .execute();
-  await w
-    .insertInto('matters')
-    .values({
-      id: 3,
-      code: 'M003',
-      name: '建筑工程施工许可',
-      department_id: 1,
-      section_id: 2,
-      kind: 'promised',
-      statutory_days: 10,
-      promised_days: 3,
-      online: false,
-      updated_at: at('01')
-    })
-    .execute();
+  await insertSectionS02(w, at('01'));
   await w
     .insertInto('staff')
     .values({

@@ -1,8 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/lib/server/audit/audit.repository';
-import { createPlan, drawPlan } from '../../src/lib/server/case-audits/draw.service';
-import { checkPlanForm } from '../../src/lib/server/case-audits/plan-form';
 import { formTemplate, saveDraft, submitReview } from '../../src/lib/server/case-audits/review.service';
 import { checkTemplateForm } from '../../src/lib/server/case-audits/template-form';
 import {
@@ -10,7 +8,7 @@ import {
   listTemplateVersions
 } from '../../src/lib/server/case-audits/templates.service';
 import { DEFAULT_SCORESHEET } from '../../src/lib/scoresheet';
-import { insertCase, insertReferenceWorld, syncOnce } from '../helpers/sync-fixtures';
+import { insertConcludedCases, planAndDraw } from '../helpers/audit-plan';
 import { createTestDatabases, type TestDatabases } from '../helpers/test-databases';
 import { addUser } from '../helpers/users';
 
@@ -21,41 +19,18 @@ let t: TestDatabases;
 let drawId: number;
 let inspector: Actor;
 const caseNo = (id: number) => `510107-TEST-${String(id).padStart(6, '0')}`;
-const at = (day: string) => `2025-03-${day}T10:00:00+08:00`;
 
 beforeAll(async () => {
   t = await createTestDatabases();
-  await insertReferenceWorld(t.sourceWriter);
-  for (let id = 1; id <= 3; id++)
-    await insertCase(t.sourceWriter, {
-      id,
-      status: 'concluded',
-      receivedAt: at('03'),
-      concludedAt: at('05'),
-      updatedAt: at('06')
-    });
-  expect((await syncOnce(t)).rowsQuarantined).toBe(0);
+  await insertConcludedCases(t, 3);
   // One inspector: drawn for every case.
   const id = await addUser(t.db, { login: 'insp', roles: ['inspector'] });
   inspector = { userId: id, login: 'insp', roles: ['inspector'] };
-  const checked = checkPlanForm(
-    {
-      title: '模板测试',
-      periodFrom: '2025-03-01',
-      periodTo: '2025-03-31',
-      sectionCodes: [],
-      matterCodes: [],
-      strata: 'none',
-      ratePercent: '5',
-      minimum: '3',
-      reviewersPerCase: '1',
-      seedMode: 'entered',
-      seed: 'template-test'
-    },
-    { sections: ['S01'], matters: ['M001', 'M002'] }
-  );
-  if (!('plan' in checked)) throw new Error(JSON.stringify(checked.errors));
-  drawId = await drawPlan(t.db, inspector, await createPlan(t.db, inspector, checked.plan));
+  ({ drawId } = await planAndDraw(t.db, inspector, {
+    title: '模板测试',
+    seed: 'template-test',
+    minimum: '3'
+  }));
 });
 afterAll(() => t?.destroy());
 

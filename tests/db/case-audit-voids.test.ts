@@ -1,16 +1,15 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/lib/server/audit/audit.repository';
-import { createPlan, drawPlan, DrawError } from '../../src/lib/server/case-audits/draw.service';
+import { drawPlan, DrawError } from '../../src/lib/server/case-audits/draw.service';
 import { voidDraw } from '../../src/lib/server/case-audits/draw-void.service';
-import { checkPlanForm } from '../../src/lib/server/case-audits/plan-form';
 import {
   discardDraft,
   ReviewError,
   saveDraft,
   submitReview
 } from '../../src/lib/server/case-audits/review.service';
-import { insertCase, insertReferenceWorld, syncOnce } from '../helpers/sync-fixtures';
+import { insertConcludedCases, planAndDraw } from '../helpers/audit-plan';
 import { createTestDatabases, type TestDatabases } from '../helpers/test-databases';
 import { addUser } from '../helpers/users';
 
@@ -23,7 +22,6 @@ let drawId: number;
 let reviewerOf: (drawId: number, caseNo: string) => Promise<Actor>;
 let planner: Actor;
 
-const at = (day: string) => `2025-03-${day}T10:00:00+08:00`;
 const caseNo = '510107-TEST-000001';
 const audit = (action: string) =>
   t.db
@@ -34,40 +32,13 @@ const audit = (action: string) =>
 
 beforeAll(async () => {
   t = await createTestDatabases();
-  await insertReferenceWorld(t.sourceWriter);
-  for (let id = 1; id <= 4; id++)
-    await insertCase(t.sourceWriter, {
-      id,
-      status: 'concluded',
-      receivedAt: at('03'),
-      concludedAt: at('05'),
-      updatedAt: at('06')
-    });
-  expect((await syncOnce(t)).rowsQuarantined).toBe(0);
+  await insertConcludedCases(t, 4);
   const ids = {
     a: await addUser(t.db, { login: 'a.insp', roles: ['inspector'] }),
     b: await addUser(t.db, { login: 'b.insp', roles: ['inspector'] })
   };
-  const checked = checkPlanForm(
-    {
-      title: '作废测试',
-      periodFrom: '2025-03-01',
-      periodTo: '2025-03-31',
-      sectionCodes: [],
-      matterCodes: [],
-      strata: 'none',
-      ratePercent: '5',
-      minimum: '4',
-      reviewersPerCase: '1',
-      seedMode: 'entered',
-      seed: 'void-test'
-    },
-    { sections: ['S01'], matters: ['M001', 'M002'] }
-  );
-  if (!('plan' in checked)) throw new Error(JSON.stringify(checked.errors));
   planner = { userId: ids.a, login: 'a.insp', roles: ['inspector'] };
-  planId = await createPlan(t.db, planner, checked.plan);
-  drawId = await drawPlan(t.db, planner, planId);
+  ({ planId, drawId } = await planAndDraw(t.db, planner, { title: '作废测试', seed: 'void-test' }));
   reviewerOf = async (draw, no) => {
     const r = await t.db
       .selectFrom('audit_draw_reviewers')

@@ -1,8 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/lib/server/audit/audit.repository';
-import { createPlan, drawPlan } from '../../src/lib/server/case-audits/draw.service';
-import { checkPlanForm } from '../../src/lib/server/case-audits/plan-form';
 import {
   ReviewError,
   saveDraft,
@@ -10,7 +8,8 @@ import {
   submitReview
 } from '../../src/lib/server/case-audits/review.service';
 import { DEFAULT_SCORESHEET } from '../../src/lib/scoresheet';
-import { insertCase, insertReferenceWorld, syncOnce } from '../helpers/sync-fixtures';
+import { auditActions } from '../helpers/audit-log';
+import { insertConcludedCases, planAndDraw } from '../helpers/audit-plan';
 import { createTestDatabases, type TestDatabases } from '../helpers/test-databases';
 import { addUser } from '../helpers/users';
 
@@ -19,7 +18,6 @@ import { addUser } from '../helpers/users';
 // refused any change by the database; a correction is a new row naming the old one.
 
 const caseNo = (id: number) => `510107-TEST-${String(id).padStart(6, '0')}`;
-const at = (day: string) => `2025-03-${day}T10:00:00+08:00`;
 
 let t: TestDatabases;
 let drawId: number;
@@ -30,37 +28,11 @@ let other: Actor;
 
 beforeAll(async () => {
   t = await createTestDatabases();
-  await insertReferenceWorld(t.sourceWriter);
-  for (let id = 1; id <= 4; id++)
-    await insertCase(t.sourceWriter, {
-      id,
-      status: 'concluded',
-      receivedAt: at('03'),
-      concludedAt: at('05'),
-      updatedAt: at('06')
-    });
-  expect((await syncOnce(t)).rowsQuarantined).toBe(0);
+  await insertConcludedCases(t, 4);
   const a = await addUser(t.db, { login: 'a.insp', roles: ['inspector'] });
   const b = await addUser(t.db, { login: 'b.insp', roles: ['inspector'] });
-  const checked = checkPlanForm(
-    {
-      title: '评查测试',
-      periodFrom: '2025-03-01',
-      periodTo: '2025-03-31',
-      sectionCodes: [],
-      matterCodes: [],
-      strata: 'none',
-      ratePercent: '5',
-      minimum: '4',
-      reviewersPerCase: '1',
-      seedMode: 'entered',
-      seed: 'review-test'
-    },
-    { sections: ['S01'], matters: ['M001', 'M002'] }
-  );
-  if (!('plan' in checked)) throw new Error(JSON.stringify(checked.errors));
   const planner: Actor = { userId: a, login: 'a.insp', roles: ['inspector'] };
-  drawId = await drawPlan(t.db, planner, await createPlan(t.db, planner, checked.plan));
+  ({ drawId } = await planAndDraw(t.db, planner, { title: '评查测试', seed: 'review-test' }));
   const drawn = await t.db
     .selectFrom('audit_draw_reviewers')
     .select(['case_no', 'reviewer_user_id'])
@@ -128,13 +100,7 @@ describe('file reviews', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ status: 'submitted', score: '87.5', band: 'pass' });
     expect(rows[0].submitted_at).toBeInstanceOf(Date);
-    const audit = await t.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('entity', '=', 'audit_review')
-      .orderBy('seq')
-      .execute();
-    expect(audit.map((a) => a.action)).toEqual([
+    expect(await auditActions(t.db, 'audit_review')).toEqual([
       'audit_review.save_draft',
       'audit_review.save_draft',
       'audit_review.submit'

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decide, propose } from '../../src/lib/server/accountability/accountability.service';
 import type { Actor } from '../../src/lib/server/audit/audit.repository';
+import { auditActions } from '../helpers/audit-log';
 import { startBrowserWorld, stopBrowserWorld } from '../helpers/browser-world';
 import { browserTestsEnabled, type BrowserSession } from '../helpers/browser';
 import { loadKpiWorld } from '../helpers/kpi-world';
@@ -109,13 +110,7 @@ describe.runIf(enabled)('accountability in Chromium', () => {
     );
     await page.screenshot({ path: `${SHOTS}/accountability-person.png`, fullPage: true });
 
-    const actions = await t.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('entity', '=', 'accountability_record')
-      .orderBy('seq')
-      .execute();
-    expect(actions.map((a) => a.action)).toEqual([
+    expect(await auditActions(t.db, 'accountability_record')).toEqual([
       'accountability.propose',
       'accountability.decide',
       'accountability.propose',

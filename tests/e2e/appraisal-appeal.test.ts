@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditActions } from '../helpers/audit-log';
 import { browserTestsEnabled, type BrowserSession } from '../helpers/browser';
 import { startBrowserWorld, stopBrowserWorld } from '../helpers/browser-world';
 import { loadAppraisalWorld } from '../helpers/appraisal-world';
@@ -140,13 +141,7 @@ describe.runIf(enabled)('a manual deduction appealed and revoked, in Chromium', 
     // The ranking updates at once: the revoked 10 points are back (the leader sees it).
     expect(await totalOf3()).toBe(withDeduction + 10);
     await page.screenshot({ path: `${SHOTS}/appraisal-appeal-ranking.png`, fullPage: true });
-    const actions = await t.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('entity', '=', 'score_event')
-      .orderBy('seq')
-      .execute();
-    expect(actions.map((a) => a.action)).toEqual([
+    expect(await auditActions(t.db, 'score_event')).toEqual([
       'appraisal.event.enter',
       'appraisal.appeal.file',
       'appraisal.appeal.decide'

@@ -1,14 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/lib/server/audit/audit.repository';
-import { createPlan, drawPlan } from '../../src/lib/server/case-audits/draw.service';
-import { checkPlanForm } from '../../src/lib/server/case-audits/plan-form';
+import { planAndDraw } from '../helpers/audit-plan';
 import { startBrowserWorld, stopBrowserWorld } from '../helpers/browser-world';
 import { browserTestsEnabled, type BrowserSession } from '../helpers/browser';
 import { loadKpiWorld, P1 } from '../helpers/kpi-world';
 import type { ProductServer } from '../helpers/product-server';
 import type { TestDatabases } from '../helpers/test-databases';
-import { addRoleUsers, signInPage } from '../helpers/users';
+import { addRoleUsers, roleActor, signInPage } from '../helpers/users';
 
 // An inspector makes a new scoresheet version (a mistake first: the total must be 100),
 // then voids a draw; the header links to the reminders page.
@@ -27,30 +25,12 @@ describe.runIf(enabled)('audit corrections in Chromium', () => {
     ({ t, server, browser } = await startBrowserWorld(async (t) => {
       await loadKpiWorld(t);
       await addRoleUsers(t.db);
-      const user = await t.db
-        .selectFrom('users')
-        .select('id')
-        .where('login', '=', 'inspector')
-        .executeTakeFirstOrThrow();
-      const actor: Actor = { userId: user.id, login: 'inspector', roles: ['inspector'] };
-      const checked = checkPlanForm(
-        {
-          title: '作废测试计划',
-          periodFrom: P1.from,
-          periodTo: P1.to,
-          sectionCodes: [],
-          matterCodes: [],
-          strata: 'none',
-          ratePercent: '5',
-          minimum: '2',
-          reviewersPerCase: '1',
-          seedMode: 'entered',
-          seed: 'e2e-void'
-        },
+      ({ drawId } = await planAndDraw(
+        t.db,
+        await roleActor(t.db, 'inspector'),
+        { title: '作废测试计划', seed: 'e2e-void', periodFrom: P1.from, periodTo: P1.to, minimum: '2' },
         { sections: ['S01', 'S02'], matters: [] }
-      );
-      if (!('plan' in checked)) throw new Error(JSON.stringify(checked.errors));
-      drawId = await drawPlan(t.db, actor, await createPlan(t.db, actor, checked.plan));
+      ));
     }));
   });
   afterAll(() => stopBrowserWorld({ t, server, browser }));

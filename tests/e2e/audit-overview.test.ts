@@ -6,7 +6,7 @@ import { browserTestsEnabled, type BrowserSession } from '../helpers/browser';
 import { startBrowserWorld, stopBrowserWorld } from '../helpers/browser-world';
 import type { ProductServer } from '../helpers/product-server';
 import type { TestDatabases } from '../helpers/test-databases';
-import { addRoleUsers, signInCookie, signInPage } from '../helpers/users';
+import { addRoleUsers, roleActor, signInCookie, signInPage } from '../helpers/users';
 
 // An inspector opens 督查概览 on the world of tests/helpers/audit-world.ts (seven files
 // drawn today, six reviewed, three 不合格) with one overdue notice and one issued today,
@@ -25,12 +25,7 @@ describe.runIf(enabled)('the inspectors overview in Chromium', () => {
     ({ t, server, browser } = await startBrowserWorld(async (t) => {
       await insertAuditCases(t);
       await addRoleUsers(t.db);
-      const { id } = await t.db
-        .selectFrom('users')
-        .select('id')
-        .where('login', '=', 'inspector')
-        .executeTakeFirstOrThrow();
-      const inspector = { userId: id, login: 'inspector', roles: ['inspector' as const] };
+      const inspector = await roleActor(t.db, 'inspector');
       const world = await drawAndReview(t, inspector);
       const notice = (sectionRef: number, now: Date) =>
         issueNotice(

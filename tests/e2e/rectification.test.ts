@@ -1,15 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserWorld, stopBrowserWorld } from '../helpers/browser-world';
-import type { Actor } from '../../src/lib/server/audit/audit.repository';
-import { createPlan, drawPlan } from '../../src/lib/server/case-audits/draw.service';
-import { checkPlanForm } from '../../src/lib/server/case-audits/plan-form';
-import { submitReview } from '../../src/lib/server/case-audits/review.service';
+import { reviewOneKpiFile } from '../helpers/audit-plan';
 import { browserTestsEnabled, type BrowserSession } from '../helpers/browser';
 import { loadKpiWorld } from '../helpers/kpi-world';
 import type { ProductServer } from '../helpers/product-server';
 import type { TestDatabases } from '../helpers/test-databases';
-import { addRoleUsers, signInPage } from '../helpers/users';
+import { addRoleUsers, roleActor, signInPage } from '../helpers/users';
 
 // A rectification notice end to end: an inspector issues one from a submitted review
 // (the link on the review page), the head of S01 responds, the inspector verifies.
@@ -28,43 +25,13 @@ describe.runIf(enabled)('rectification notices in Chromium', () => {
     ({ t, server, browser } = await startBrowserWorld(async (t) => {
       await loadKpiWorld(t);
       await addRoleUsers(t.db);
-      const user = await t.db
-        .selectFrom('users')
-        .select('id')
-        .where('login', '=', 'inspector')
-        .executeTakeFirstOrThrow();
-      const inspector: Actor = { userId: user.id, login: 'inspector', roles: ['inspector'] };
-      const checked = checkPlanForm(
-        {
-          title: '整改测试',
-          periodFrom: '2025-09-01',
-          periodTo: '2025-10-31',
-          sectionCodes: ['S01'],
-          matterCodes: [],
-          strata: 'none',
-          ratePercent: '0',
-          minimum: '1',
-          reviewersPerCase: '1',
-          seedMode: 'entered',
-          seed: 'rectification-e2e'
-        },
-        {
-          sections: (await t.db.selectFrom('sections').select('code').execute()).map((s) => s.code),
-          matters: (await t.db.selectFrom('matters').select('code').execute()).map((m) => m.code)
-        }
+      const { drawId, caseNo } = await reviewOneKpiFile(
+        t.db,
+        await roleActor(t.db, 'inspector'),
+        { title: '整改测试', seed: 'rectification-e2e' },
+        [{ item: 'notification', deducted: 5, defect: '未一次性告知补正材料' }]
       );
-      if (!('plan' in checked)) throw new Error(JSON.stringify(checked.errors));
-      const drawId = await drawPlan(t.db, inspector, await createPlan(t.db, inspector, checked.plan));
-      const drawn = await t.db
-        .selectFrom('audit_draw_cases')
-        .select('case_no')
-        .where('draw_id', '=', drawId)
-        .executeTakeFirstOrThrow();
-      const outcome = await submitReview(t.db, inspector, { drawId, caseNo: drawn.case_no }, [
-        { item: 'notification', deducted: 5, defect: '未一次性告知补正材料' }
-      ]);
-      expect(outcome.ok).toBe(true);
-      reviewPath = `/audits/draws/${drawId}/cases/${encodeURIComponent(drawn.case_no)}`;
+      reviewPath = `/audits/draws/${drawId}/cases/${encodeURIComponent(caseNo)}`;
     }));
   });
   afterAll(() => stopBrowserWorld({ t, server, browser }));

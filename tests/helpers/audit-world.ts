@@ -1,9 +1,8 @@
 import { expect } from 'vitest';
 import type { Actor } from '../../src/lib/server/audit/audit.repository';
-import { createPlan, drawPlan } from '../../src/lib/server/case-audits/draw.service';
-import { checkPlanForm } from '../../src/lib/server/case-audits/plan-form';
 import { saveDraft, startCorrection, submitReview } from '../../src/lib/server/case-audits/review.service';
 import type { ScoreEntry } from '../../src/lib/scoresheet';
+import { insertSectionS02, planAndDraw } from './audit-plan';
 import { insertCase, insertReferenceWorld, syncOnce } from './sync-fixtures';
 import type { TestDatabases } from './test-databases';
 
@@ -51,22 +50,7 @@ export async function insertAuditCases(t: TestDatabases) {
   const w = t.sourceWriter;
   const updated_at = '2025-03-01T09:00:00+08:00';
   await insertReferenceWorld(w);
-  await w.insertInto('sections').values({ id: 2, code: 'S02', name: '建设审批科', updated_at }).execute();
-  await w
-    .insertInto('matters')
-    .values({
-      id: 3,
-      code: 'M003',
-      name: '建筑工程施工许可',
-      department_id: 1,
-      section_id: 2,
-      kind: 'promised',
-      statutory_days: 10,
-      promised_days: 3,
-      online: false,
-      updated_at
-    })
-    .execute();
+  await insertSectionS02(w, updated_at);
   for (let id = 1; id <= 7; id++)
     await insertCase(w, {
       id,
@@ -81,24 +65,12 @@ export async function insertAuditCases(t: TestDatabases) {
 
 /** Plans, draws (today) and reviews; `planner` is an inspector. */
 export async function drawAndReview(t: TestDatabases, planner: Actor): Promise<AuditWorld> {
-  const checked = checkPlanForm(
-    {
-      title: '2025年3月办件抽查',
-      periodFrom: '2025-03-01',
-      periodTo: '2025-03-31',
-      sectionCodes: [],
-      matterCodes: [],
-      strata: 'section',
-      ratePercent: '5',
-      minimum: '4',
-      reviewersPerCase: '1',
-      seedMode: 'entered',
-      seed: 'overview-test'
-    },
+  const { drawId } = await planAndDraw(
+    t.db,
+    planner,
+    { title: '2025年3月办件抽查', seed: 'overview-test', strata: 'section' },
     { sections: ['S01', 'S02'], matters: ['M001', 'M002', 'M003'] }
   );
-  if (!('plan' in checked)) throw new Error(JSON.stringify(checked.errors));
-  const drawId = await drawPlan(t.db, planner, await createPlan(t.db, planner, checked.plan));
   const drawn = await t.db
     .selectFrom('audit_draw_reviewers')
     .select(['case_no', 'reviewer_user_id'])

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Page } from 'playwright-core';
 import type { Role } from '../../src/lib/roles';
-import { SYSTEM_ACTOR } from '../../src/lib/server/audit/audit.repository';
+import { SYSTEM_ACTOR, type Actor } from '../../src/lib/server/audit/audit.repository';
 import { createUser, type NewUser } from '../../src/lib/server/auth/users.service';
 import type { Database } from '../../src/lib/server/db/database';
 
@@ -36,6 +36,18 @@ export const ROLE_USERS: (NewUser & { roles: [Role] })[] = [
 
 export async function addRoleUsers(db: Kysely<Database>): Promise<void> {
   for (const user of ROLE_USERS) await addUser(db, user);
+}
+
+/** The actor of one of the ROLE_USERS (added by addRoleUsers), as a service sees it. */
+export async function roleActor(db: Kysely<Database>, login: string): Promise<Actor> {
+  const user = ROLE_USERS.find((u) => u.login === login);
+  if (!user) throw new Error(`no role user ${login}`);
+  const { id } = await db
+    .selectFrom('users')
+    .select('id')
+    .where('login', '=', login)
+    .executeTakeFirstOrThrow();
+  return { userId: id, login, roles: user.roles };
 }
 
 /** Signs in over HTTP like the login form does; returns the session cookie header. */

@@ -69,6 +69,20 @@ export async function countPending(db: Db): Promise<Record<PendingKind, number>>
 
 type Page = { limit: number; offset: number };
 
+/** What each list selects of the person concerned and the proposal waiting on the item. */
+interface PersonColumns {
+  staff_id: number | null;
+  staff_no: string | null;
+  staff_name: string | null;
+  proposal_id: number | null;
+}
+const person = (r: PersonColumns) => ({
+  staffId: r.staff_id,
+  staffNo: r.staff_no,
+  staffName: r.staff_name,
+  proposalId: r.proposal_id
+});
+
 export async function listPending(db: Db, kind: PendingKind, page: Page): Promise<PendingItem[]> {
   if (kind === 'case') return pendingCases(db, page);
   if (kind === 'review') return pendingReviews(db, page);
@@ -76,17 +90,15 @@ export async function listPending(db: Db, kind: PendingKind, page: Page): Promis
 }
 
 async function pendingCases(db: Db, page: Page): Promise<PendingItem[]> {
-  const result = await sql<{
-    case_id: string;
-    case_no: string;
-    statutory_due_on: string | null;
-    matter_name: string | null;
-    status: string;
-    staff_id: number | null;
-    staff_no: string | null;
-    staff_name: string | null;
-    proposal_id: number | null;
-  }>`
+  const result = await sql<
+    {
+      case_id: string;
+      case_no: string;
+      statutory_due_on: string | null;
+      matter_name: string | null;
+      status: string;
+    } & PersonColumns
+  >`
     WITH page AS (
       SELECT k.case_id, k.statutory_due_on FROM case_clock k
       WHERE k.statutory_overdue AND NOT ${referring('case_id', sql`k.case_id`, RESOLVED)}
@@ -107,26 +119,21 @@ async function pendingCases(db: Db, page: Page): Promise<PendingItem[]> {
     date: r.statutory_due_on,
     detail: r.matter_name ?? '',
     drawId: null,
-    staffId: r.staff_id,
-    staffNo: r.staff_no,
-    staffName: r.staff_name,
-    proposalId: r.proposal_id
+    ...person(r)
   }));
 }
 
 async function pendingReviews(db: Db, page: Page): Promise<PendingItem[]> {
-  const result = await sql<{
-    id: number;
-    draw_id: number;
-    case_no: string;
-    score: string;
-    legality_defect: boolean;
-    submitted_at: Date;
-    staff_id: number | null;
-    staff_no: string | null;
-    staff_name: string | null;
-    proposal_id: number | null;
-  }>`
+  const result = await sql<
+    {
+      id: number;
+      draw_id: number;
+      case_no: string;
+      score: string;
+      legality_defect: boolean;
+      submitted_at: Date;
+    } & PersonColumns
+  >`
     SELECT l.id, l.draw_id, l.case_no, l.score, l.legality_defect, l.submitted_at,
       s.id AS staff_id, s.staff_no, s.name AS staff_name, ${waitingFile('l')} AS proposal_id
     FROM ${LATEST_REVIEWS} l
@@ -142,24 +149,19 @@ async function pendingReviews(db: Db, page: Page): Promise<PendingItem[]> {
     date: r.submitted_at,
     detail: `${r.score} 分${r.legality_defect ? '（合法性问题）' : ''}`,
     drawId: r.draw_id,
-    staffId: r.staff_id,
-    staffNo: r.staff_no,
-    staffName: r.staff_name,
-    proposalId: r.proposal_id
+    ...person(r)
   }));
 }
 
 async function pendingComplaints(db: Db, page: Page): Promise<PendingItem[]> {
-  const result = await sql<{
-    id: string;
-    received_at: Date;
-    category: string;
-    case_no: string | null;
-    staff_id: number | null;
-    staff_no: string | null;
-    staff_name: string | null;
-    proposal_id: number | null;
-  }>`
+  const result = await sql<
+    {
+      id: string;
+      received_at: Date;
+      category: string;
+      case_no: string | null;
+    } & PersonColumns
+  >`
     WITH page AS (
       SELECT q.id, q.received_at, q.category, q.case_id, q.staff_id FROM complaints q
       WHERE q.substantiated AND NOT ${referring('complaint_id', sql`q.id`, RESOLVED)}
@@ -179,9 +181,6 @@ async function pendingComplaints(db: Db, page: Page): Promise<PendingItem[]> {
     date: r.received_at,
     detail: r.category,
     drawId: null,
-    staffId: r.staff_id,
-    staffNo: r.staff_no,
-    staffName: r.staff_name,
-    proposalId: r.proposal_id
+    ...person(r)
   }));
 }

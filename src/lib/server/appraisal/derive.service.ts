@@ -1,17 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database';
-import { chiefShares } from './chief-share';
 import { DERIVERS } from './derive/index';
 import { prepareDerivedTable } from './derive/context';
-import {
-  isMonthClosed,
-  listCountingDeductions,
-  listStaffOnWindows,
-  loadShares,
-  retractMissingEvents,
-  upsertDerivedEvents
-} from './events.repository';
+import { isMonthClosed, retractMissingEvents, upsertDerivedEvents } from './events.repository';
 import { loadRuleSetInForce } from './rule-sets.repository';
+import { writeChiefShares } from './shares.service';
 
 // Derives the automatic score events of open months from the synced data
 // (docs/rules/appraisal.md "Automatic events"). Set-based: each rule is one INSERT … SELECT
@@ -126,19 +119,12 @@ export async function deriveInTransaction(
   const ownRetracted = await retractMissingEvents(trx, 'appraisal_derived', month, disabled);
 
   // The chief shares follow the deductions as they now stand (appeals and manual entries included).
-  const shares = chiefShares(
-    await listCountingDeductions(trx, month),
-    await listStaffOnWindows(trx),
-    ruleSet.chiefShare
-  );
-  await loadShares(trx, shares);
-  const shared = await upsertDerivedEvents(trx, 'appraisal_shares', month, ruleSet.id);
-  const sharesRetracted = await retractMissingEvents(trx, 'appraisal_shares', month, []);
+  const shared = await writeChiefShares(trx, month, ruleSet);
 
-  result.shares = shares.length;
+  result.shares = shared.shares;
   result.inserted = own.inserted + shared.inserted;
   result.updated = own.updated + shared.updated;
-  result.retracted = ownRetracted + sharesRetracted;
+  result.retracted = ownRetracted + shared.retracted;
   log(describeDerivation(result));
   return result;
 }

@@ -10,18 +10,39 @@ import {
   retractMissingEvents,
   upsertDerivedEvents
 } from './events.repository';
-import { loadRuleSetInForce } from './rule-sets.repository';
+import { loadRuleSetInForce, type StoredRuleSet } from './rule-sets.repository';
 
 // The chief representatives' shares of one month, recomputed right after a manual event or
 // an appeal decision changes which deductions count, so the ranking does not wait for the
-// job. The same steps as the end of deriveMonth (derive.service.ts) without re-deriving the
-// sources: a few indexed queries of one month, fast enough to run inside the writer's
-// transaction.
+// job. The same steps (writeChiefShares) end deriveMonth (derive.service.ts), which first
+// re-derives the sources: a few indexed queries of one month, fast enough to run inside the
+// writer's transaction.
 
 export interface ShareRefresh {
   inserted: number;
   updated: number;
   retracted: number;
+}
+
+/**
+ * The shares of the month's counting deductions as they now stand (appeals and manual
+ * entries included), upserted into score_events; shares no longer due are retracted. The
+ * derived table must exist (prepareDerivedTable): loadShares creates its own LIKE it.
+ */
+export async function writeChiefShares(
+  trx: Kysely<Database>,
+  month: string,
+  ruleSet: StoredRuleSet
+): Promise<ShareRefresh & { shares: number }> {
+  const shares = chiefShares(
+    await listCountingDeductions(trx, month),
+    await listStaffOnWindows(trx),
+    ruleSet.chiefShare
+  );
+  await loadShares(trx, shares);
+  const { inserted, updated } = await upsertDerivedEvents(trx, 'appraisal_shares', month, ruleSet.id);
+  const retracted = await retractMissingEvents(trx, 'appraisal_shares', month, []);
+  return { shares: shares.length, inserted, updated, retracted };
 }
 
 /**
@@ -33,13 +54,6 @@ export async function refreshChiefShares(trx: Kysely<Database>, month: string): 
   const ruleSet = await loadRuleSetInForce(trx);
   // loadShares creates its temporary table LIKE the derivation's one.
   await prepareDerivedTable(trx);
-  const shares = chiefShares(
-    await listCountingDeductions(trx, month),
-    await listStaffOnWindows(trx),
-    ruleSet.chiefShare
-  );
-  await loadShares(trx, shares);
-  const { inserted, updated } = await upsertDerivedEvents(trx, 'appraisal_shares', month, ruleSet.id);
-  const retracted = await retractMissingEvents(trx, 'appraisal_shares', month, []);
+  const { inserted, updated, retracted } = await writeChiefShares(trx, month, ruleSet);
   return { inserted, updated, retracted };
 }

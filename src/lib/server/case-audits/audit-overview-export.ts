@@ -1,10 +1,10 @@
 import { formatDateTime } from '../../format';
 import type { Period } from '../../kpis/periods';
 import type { TableExport } from '../export';
-import type { FileFigures } from './audit-overview';
+import { bandRows, type FileFigures } from './audit-overview';
 
 // The overview's bands table as a file (docs/rules/exports.md): one line per section and
-// the 合计 line, the mean unrounded as a number (Excel shows it to one decimal).
+// the 合计 line (bandRows), the mean a number rounded to one decimal.
 
 export function bandsTable(figures: FileFigures, period: Period, now: Date): TableExport {
   const rate = figures.defectRate;
@@ -26,14 +26,6 @@ export function bandsTable(figures: FileFigures, period: Period, now: Date): Tab
       { key: 'pass', header: '合格', kind: 'integer' },
       { key: 'fail', header: '不合格', kind: 'integer' }
     ],
-    rows: [...figures.sections, figures.total].map((s) => ({
-      section: s.sectionCode === '' ? '合计' : (s.sectionName ?? s.sectionCode),
-      drawn: s.drawn,
-      reviewed: s.reviewed,
-      mean: s.mean === null ? null : Math.round(s.mean * 10) / 10,
-      excellent: s.excellent,
-      pass: s.pass,
-      fail: s.fail
-    }))
+    rows: bandRows(figures)
   };
 }

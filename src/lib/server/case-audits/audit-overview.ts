@@ -105,6 +105,22 @@ export function fileFigures(files: readonly DrawnFile[]): FileFigures {
   };
 }
 
+/**
+ * The bands table's lines, as the export and the bulletin write them: one per section and
+ * the 合计 line, the mean rounded to one decimal.
+ */
+export function bandRows(figures: FileFigures) {
+  return [...figures.sections, figures.total].map((s) => ({
+    section: s.sectionCode === '' ? '合计' : (s.sectionName ?? s.sectionCode),
+    drawn: s.drawn,
+    reviewed: s.reviewed,
+    mean: s.mean === null ? null : Math.round(s.mean * 10) / 10,
+    excellent: s.excellent,
+    pass: s.pass,
+    fail: s.fail
+  }));
+}
+
 /** The files a drill-down list shows. */
 export function filterFiles(files: readonly DrawnFile[], filter: FileFilter): DrawnFile[] {
   return files.filter((f) => {

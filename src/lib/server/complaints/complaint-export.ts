@@ -1,9 +1,15 @@
 import type { Kysely } from 'kysely';
-import { formatDate, formatDateTime, formatNumber } from '../../format';
-import { COMPLAINT_SOURCE_LABELS } from '../../rating-marks';
+import { formatDate, formatNumber } from '../../format';
+import { COMPLAINT_SOURCE_LABELS, substantiatedText } from '../../rating-marks';
 import type { SectionScope } from '../cases/section-scope';
 import type { Database } from '../db/database';
-import { exportResponse, type ExportColumn, type ExportFormat } from '../export';
+import {
+  exportResponse,
+  listExportNotes,
+  nameWithCode,
+  type ExportColumn,
+  type ExportFormat
+} from '../export';
 import { loadComplaintRequest } from './complaint-list';
 
 // /complaints/export: the complaint list with the page's period, cut and filters. Complaints
@@ -22,8 +28,6 @@ const COLUMNS: ExportColumn[] = [
   { key: 'closing_days', header: '办结用时（工作日）', kind: 'integer' }
 ];
 
-export const substantiatedText = (v: boolean | null) => (v === null ? '待认定' : v ? '属实' : '不属实');
-
 export async function exportComplaints(
   db: Kysely<Database>,
   params: URLSearchParams,
@@ -39,16 +43,18 @@ export async function exportComplaints(
     rows: list.map((r) => ({
       ...r,
       source: COMPLAINT_SOURCE_LABELS[r.source] ?? r.source,
-      window: r.window_name ? `${r.window_name}（${r.window_code}）` : '',
-      staff: r.staff_name ? `${r.staff_name}（${r.staff_no}）` : '',
+      window: nameWithCode(r.window_name, r.window_code),
+      staff: nameWithCode(r.staff_name, r.staff_no),
       substantiated: substantiatedText(r.substantiated)
     })),
     notes: [
-      `导出时间：${formatDateTime(now)}（北京时间）`,
-      `统计期间：${request.choice.period.from} 至 ${request.choice.period.to}（按收到时间）`,
-      scope === 'all' ? '' : '数据范围：本人所在科室',
+      ...listExportNotes(
+        now,
+        `${request.choice.period.from} 至 ${request.choice.period.to}（按收到时间）`,
+        scope
+      ),
       `共 ${formatNumber(list.length)} 条`
-    ].filter(Boolean)
+    ]
   };
   const stamp = formatDate(now);
   return exportResponse(table, format, { name: `投诉清单-${stamp}`, ascii: `complaints-${stamp}` });

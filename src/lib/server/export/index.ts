@@ -8,4 +8,5 @@ export {
   type ExportFormat,
   type TableExport
 } from './table-export';
+export { listExportNotes, nameWithCode } from './list-notes';
 export { safeSheetName, toXlsx, toXlsxBook, type SheetExport } from './xlsx';

@@ -1,9 +1,15 @@
 import type { Kysely } from 'kysely';
-import { formatDate, formatDateTime, formatNumber } from '../../format';
+import { formatDate, formatNumber } from '../../format';
 import { MARK_STATE_LABELS, NOTICE_PROGRESS_LABELS, RATING_CHANNEL_LABELS } from '../../rating-marks';
 import type { SectionScope } from '../cases/section-scope';
 import type { Database } from '../db/database';
-import { exportResponse, type ExportColumn, type ExportFormat } from '../export';
+import {
+  exportResponse,
+  listExportNotes,
+  nameWithCode,
+  type ExportColumn,
+  type ExportFormat
+} from '../export';
 import { loadBadRatingPage, readBadRatingRequest } from './bad-rating-list';
 
 // /ratings/bad/export: the bad-rating list as a file, with the page's filters and scope,
@@ -40,15 +46,13 @@ export async function exportBadRatings(
     rows: rows.map((r) => ({
       ...r,
       channel: RATING_CHANNEL_LABELS[r.channel] ?? r.channel,
-      window_name: r.window_name ? `${r.window_name}（${r.window_code}）` : '',
-      staff_name: r.staff_name ? `${r.staff_name}（${r.staff_no}）` : '',
+      window_name: nameWithCode(r.window_name, r.window_code),
+      staff_name: nameWithCode(r.staff_name, r.staff_no),
       notice: NOTICE_PROGRESS_LABELS[r.notice],
       mark: MARK_STATE_LABELS[r.mark]
     })),
     notes: [
-      `导出时间：${formatDateTime(now)}（北京时间）`,
-      `统计期间：${request.choice.period.from} 至 ${request.choice.period.to}`,
-      scope === 'all' ? '' : '数据范围：本人所在科室',
+      ...listExportNotes(now, `${request.choice.period.from} 至 ${request.choice.period.to}`, scope),
       `共 ${formatNumber(rows.length)} 条；评价内容中的证件号码、电话已脱敏`,
       hasNext ? `注意：超过导出上限，仅包含最新的 ${formatNumber(BAD_RATING_EXPORT_LIMIT)} 条` : ''
     ].filter(Boolean)

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { ScoreRule } from '../../../appraisal/catalogue';
 import {
   insertDerived,
@@ -37,19 +37,12 @@ export function deriveLateConclusions(ctx: DeriveContext, rule: ScoreRule): Prom
  * that were late (they were open and red from that day until their conclusion).
  */
 export function deriveRedCases(ctx: DeriveContext, rule: ScoreRule): Promise<number> {
-  const { from, to } = monthDates(ctx.month);
-  return insertDerived(
+  return deriveDayAfterDue(
     ctx,
     rule,
-    'case',
-    sql`
-      SELECT ${rule.code}::text || ':case:' || c.case_no, c.handler_staff_id, k.promised_due_on + 1,
-        c.case_no, '承诺期限 ' || k.promised_due_on || '，次日亮红牌'
-      FROM case_clock k
-      JOIN cases c ON c.id = k.case_id
-      ${scoredStaffJoin(sql`c.handler_staff_id`)}
-      WHERE (k.colour = 'red' OR k.promised_on_time = false)
-        AND k.promised_due_on >= ${from} - 1 AND k.promised_due_on < ${to} - 1`
+    'promised_due_on',
+    sql`'承诺期限 ' || k.promised_due_on || '，次日亮红牌'`,
+    sql`(k.colour = 'red' OR k.promised_on_time = false)`
   );
 }
 
@@ -58,18 +51,39 @@ export function deriveRedCases(ctx: DeriveContext, rule: ScoreRule): Promise<num
  * it. Once per case, in the month of the first day past it (due date + 1).
  */
 export function deriveStatutoryOverdue(ctx: DeriveContext, rule: ScoreRule): Promise<number> {
+  return deriveDayAfterDue(
+    ctx,
+    rule,
+    'statutory_due_on',
+    sql`'法定期限 ' || k.statutory_due_on || '，次日起超法定时限'`,
+    sql`k.statutory_overdue`
+  );
+}
+
+/**
+ * One event per case matching `past`, dated the day after the clock's `due` date and kept
+ * when that day falls in the month.
+ */
+function deriveDayAfterDue(
+  ctx: DeriveContext,
+  rule: ScoreRule,
+  due: 'promised_due_on' | 'statutory_due_on',
+  note: RawBuilder<unknown>,
+  past: RawBuilder<unknown>
+): Promise<number> {
   const { from, to } = monthDates(ctx.month);
+  const dueOn = sql.ref(`k.${due}`);
   return insertDerived(
     ctx,
     rule,
     'case',
     sql`
-      SELECT ${rule.code}::text || ':case:' || c.case_no, c.handler_staff_id, k.statutory_due_on + 1,
-        c.case_no, '法定期限 ' || k.statutory_due_on || '，次日起超法定时限'
+      SELECT ${rule.code}::text || ':case:' || c.case_no, c.handler_staff_id, ${dueOn} + 1,
+        c.case_no, ${note}
       FROM case_clock k
       JOIN cases c ON c.id = k.case_id
       ${scoredStaffJoin(sql`c.handler_staff_id`)}
-      WHERE k.statutory_overdue
-        AND k.statutory_due_on >= ${from} - 1 AND k.statutory_due_on < ${to} - 1`
+      WHERE ${past}
+        AND ${dueOn} >= ${from} - 1 AND ${dueOn} < ${to} - 1`
   );
 }

@@ -1,6 +1,6 @@
 import type { BulletinColumn } from '../../../bulletins';
 import { formatNumber, formatPercent } from '../../../format';
-import { fileFigures } from '../../case-audits/audit-overview';
+import { bandRows, fileFigures } from '../../case-audits/audit-overview';
 import { listPeriodDraws, listPeriodFiles } from '../../case-audits/audit-overview.repository';
 import type { SectionProvider } from './types';
 
@@ -29,15 +29,6 @@ export const auditsSection: SectionProvider = {
     }
     const figures = fileFigures(files);
     const interval = figures.defectRate.interval;
-    const rows = [...figures.sections, figures.total].map((s) => ({
-      section: s.sectionCode === '' ? '合计' : (s.sectionName ?? s.sectionCode),
-      drawn: s.drawn,
-      reviewed: s.reviewed,
-      mean: s.mean === null ? null : Math.round(s.mean * 10) / 10,
-      excellent: s.excellent,
-      pass: s.pass,
-      fail: s.fail
-    }));
     return {
       paragraphs: [
         `本月开展随机抽查 ${formatNumber(draws.length)} 次，抽中案卷 ${formatNumber(figures.drawn)} 件，` +
@@ -52,7 +43,7 @@ export const auditsSection: SectionProvider = {
         {
           title: '各科室案卷评查等次',
           columns: COLUMNS,
-          rows,
+          rows: bandRows(figures),
           notes: ['按本月抽取的案卷统计；一件案卷以其最近一次提交且未被更正的评查为准。']
         }
       ]
