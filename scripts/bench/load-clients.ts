@@ -14,7 +14,11 @@ export interface Sample {
   ms: number;
   /** HTTP status, or 0 for a network error / timeout. */
   status: number;
+  /** Body size in bytes. */
+  bytes: number;
   at: number;
+  /** Date.now() when sent, to tell requests during a sync run from the others. */
+  wall: number;
 }
 
 export interface RunOptions {
@@ -60,7 +64,7 @@ async function request(
   page: PageName,
   url: string,
   headers: Record<string, string>
-): Promise<Omit<Sample, 'at'>> {
+): Promise<Omit<Sample, 'at' | 'wall'>> {
   const started = performance.now();
   try {
     const response = await fetch(baseUrl + url, {
@@ -68,10 +72,10 @@ async function request(
       redirect: 'manual',
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS)
     });
-    await response.arrayBuffer();
-    return { page, ms: performance.now() - started, status: response.status };
+    const body = await response.arrayBuffer();
+    return { page, ms: performance.now() - started, status: response.status, bytes: body.byteLength };
   } catch {
-    return { page, ms: performance.now() - started, status: 0 };
+    return { page, ms: performance.now() - started, status: 0, bytes: 0 };
   }
 }
 
@@ -85,9 +89,9 @@ async function userLoop(user: VirtualUser, options: RunOptions, samples: Sample[
     for (const [page, url] of clickPath(user, plan)) {
       if (!pages.includes(page)) continue;
       if (performance.now() >= until) return;
-      const at = performance.now();
+      const [at, wall] = [performance.now(), Date.now()];
       const sample = await request(baseUrl, page, url, page === 'KPI API' ? bearer : cookie);
-      if (at >= recordFrom) samples.push({ ...sample, at });
+      if (at >= recordFrom) samples.push({ ...sample, at, wall });
       if (thinkMs > 0) await sleep(thinkMs * (0.5 + Math.random()));
     }
   }
@@ -115,6 +119,8 @@ export interface PageStats {
   p95: number;
   p99: number;
   max: number;
+  /** Mean body size, kB. */
+  kb: number;
 }
 
 export function pageStats(page: string, samples: Sample[]): PageStats {
@@ -126,6 +132,7 @@ export function pageStats(page: string, samples: Sample[]): PageStats {
     median: percentile(sorted, 0.5),
     p95: percentile(sorted, 0.95),
     p99: percentile(sorted, 0.99),
-    max: sorted[sorted.length - 1] ?? NaN
+    max: sorted[sorted.length - 1] ?? NaN,
+    kb: samples.reduce((sum, s) => sum + s.bytes, 0) / Math.max(1, samples.length) / 1024
   };
 }

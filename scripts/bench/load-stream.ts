@@ -53,7 +53,11 @@ export function startSourceStream(sourceSuperuserUrl: string, schema: string, in
 }
 
 /** The job runs that started in [from, to], one line each, with a summary per job. */
-export async function jobRunsBetween(productUrl: string, from: Date, to: Date): Promise<string[]> {
+export async function jobRunsBetween(
+  productUrl: string,
+  from: Date,
+  to: Date
+): Promise<{ lines: string[]; syncs: [number, number][] }> {
   const client = new pg.Client({ connectionString: productUrl });
   await client.connect();
   try {
@@ -74,16 +78,22 @@ export async function jobRunsBetween(productUrl: string, from: Date, to: Date): 
     const lines = rows.map(
       (r) =>
         `${r.started_at.toISOString().slice(11, 19)}Z ${r.job_name} ${r.status} ` +
-        `${r.seconds === null ? 'unfinished' : `${r.seconds.toFixed(1)} s`}, ${fmt(Number(r.rows_touched))} rows` +
+        (r.status === 'skipped' ? '' : r.seconds === null ? 'unfinished, ' : `${r.seconds.toFixed(1)} s, `) +
+        `${fmt(Number(r.rows_touched))} rows` +
         (r.error ? ` — ${r.error.slice(0, 160)}` : r.message ? ` — ${r.message.slice(0, 160)}` : '')
     );
-    const syncs = rows.filter((r) => r.job_name === 'sync');
+    const syncs = rows.filter((r) => r.job_name === 'sync' && r.status !== 'skipped');
     const durations = syncs.map((r) => r.seconds ?? NaN);
     lines.push(
-      `sync: ${syncs.length} runs, ${syncs.filter((r) => r.status !== 'succeeded').length} not succeeded, ` +
+      `sync: ${syncs.length} runs, ${syncs.filter((r) => r.status !== 'succeeded').length} failed, ` +
+        `${rows.filter((r) => r.job_name === 'sync' && r.status === 'skipped').length} skipped (the one before still running), ` +
         `durations ${durations.map((d) => d.toFixed(1)).join(', ') || '—'} s`
     );
-    return lines;
+    const spans = syncs.map((r): [number, number] => [
+      r.started_at.getTime(),
+      r.started_at.getTime() + (r.seconds ?? 0) * 1000
+    ]);
+    return { lines, syncs: spans };
   } finally {
     await client.end();
   }

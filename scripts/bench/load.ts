@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startProductServer } from '../../tests/helpers/product-server';
@@ -37,6 +37,7 @@ export async function benchLoad(args: string[]): Promise<void> {
       tick: { type: 'string', default: '4' },
       pages: { type: 'string' },
       profile: { type: 'string' },
+      samples: { type: 'string' },
       keep: { type: 'string' },
       'build-only': { type: 'boolean', default: false }
     }
@@ -79,9 +80,12 @@ export async function benchLoad(args: string[]): Promise<void> {
         SOURCE_DATABASE_URL: cluster.url(SOURCE, 'reader'),
         SOURCE_SCHEMA: SCHEMA,
         NO_SCHEDULER: '',
-        // --profile DIR: the server writes a V8 CPU profile there when it stops.
+        // --profile DIR: the server writes a V8 CPU profile there when it stops (cpu-profile-preload.ts).
         ...(values.profile
-          ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(values.profile)}` }
+          ? {
+              NODE_OPTIONS: `--import=tsx --import=${path.resolve('scripts/bench/cpu-profile-preload.ts')}`,
+              BENCH_CPU_PROFILE_DIR: path.resolve(values.profile)
+            }
           : {})
       },
       600_000
@@ -108,14 +112,27 @@ export async function benchLoad(args: string[]): Promise<void> {
       const windowEnd = new Date();
       const usage = cpu.stop();
       const written = await stream.stop();
+      // --samples FILE: every request (page, ms, status, bytes, wall time) for a closer look.
+      if (values.samples) writeFileSync(values.samples, JSON.stringify(samples));
+      const runs = await jobRunsBetween(cluster.url(PRODUCT), windowStart, windowEnd);
       report(samples, (performance.now() - recordFrom) / 1000, say);
+      const during = (s: Sample) => runs.syncs.some(([a, b]) => s.wall >= a && s.wall <= b);
+      const [inSync, outside] = [samples.filter(during), samples.filter((s) => !during(s))];
+      for (const [label, set] of [
+        ['while a sync ran', inSync],
+        ['otherwise', outside]
+      ] as const) {
+        const st = pageStats(label, set);
+        say(
+          `  ${label}: ${fmt(st.n)} requests, median ${st.median.toFixed(0)} / p95 ${st.p95.toFixed(0)} / p99 ${st.p99.toFixed(0)} ms`
+        );
+      }
       say(
         `  source stream: ${written.ticks} ticks, ${fmt(written.rows)} rows written ` +
           `(${fmt((written.rows / written.seconds) * 60)} a minute), ${written.failures} failed ticks`
       );
       say('  job runs that started in the window (job_runs):');
-      for (const line of await jobRunsBetween(cluster.url(PRODUCT), windowStart, windowEnd))
-        say(`    ${line}`);
+      for (const line of runs.lines) say(`    ${line}`);
       const cores = Object.entries(usage.cores)
         .map(([group, c]) => `${group} ${c.toFixed(2)}`)
         .join(', ');
@@ -135,8 +152,8 @@ export async function benchLoad(args: string[]): Promise<void> {
 
 function report(samples: Sample[], seconds: number, say: (line: string) => void): void {
   say('');
-  say(`  | page | requests | errors | median (ms) | p95 (ms) | p99 (ms) | max (ms) |`);
-  say(`  | --- | ---: | ---: | ---: | ---: | ---: | ---: |`);
+  say(`  | page | requests | errors | median (ms) | p95 (ms) | p99 (ms) | max (ms) | body (kB) |`);
+  say(`  | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`);
   const rows = [
     ...PAGES.map((p) =>
       pageStats(
@@ -148,7 +165,7 @@ function report(samples: Sample[], seconds: number, say: (line: string) => void)
   ];
   for (const r of rows) {
     say(
-      `  | ${r.page} | ${fmt(r.n)} | ${r.errors} | ${r.median.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.max.toFixed(0)} |`
+      `  | ${r.page} | ${fmt(r.n)} | ${r.errors} | ${r.median.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.max.toFixed(0)} | ${r.kb.toFixed(0)} |`
     );
   }
   const statuses = new Map<number, number>();

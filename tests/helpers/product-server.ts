@@ -25,8 +25,9 @@ export interface ProductServerEnv {
   SOURCE_SCHEMA?: string;
   /** Unset: the scheduler stays off (the default of these tests); '' turns it on. */
   NO_SCHEDULER?: string;
-  /** E.g. `--cpu-prof --cpu-prof-dir=DIR` (the load benchmark's --profile). */
+  /** The load benchmark's --profile (scripts/bench/cpu-profile-preload.mjs). */
   NODE_OPTIONS?: string;
+  BENCH_CPU_PROFILE_DIR?: string;
 }
 
 function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
