@@ -7,7 +7,9 @@ const BENCHMARKS: Record<string, () => Promise<(args: string[]) => Promise<void>
   sync: async () => (await import('./bench/sync')).benchSync,
   dashboard: async () => (await import('./bench/dashboard')).benchDashboard,
   bundle: async () => (await import('./bench/bundle')).benchBundle,
-  appraisal: async () => (await import('./bench/appraisal')).benchAppraisal
+  appraisal: async () => (await import('./bench/appraisal')).benchAppraisal,
+  load: async () => (await import('./bench/load')).benchLoad,
+  monthly: async () => (await import('./bench/monthly')).benchMonthly
 };
 
 async function main([name, ...args]: string[]): Promise<void> {

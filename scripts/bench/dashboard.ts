@@ -1,6 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { parseArgs } from 'node:util';
 import { Kysely, PostgresDialect, sql } from 'kysely';
@@ -14,17 +12,9 @@ import {
   type TrendGrain
 } from '../../src/lib/kpis/periods';
 import { RANKING_METRICS, rankMembers, type MemberFigure } from '../../src/lib/kpis/ranking-metrics';
-import { bureauToday } from '../../src/lib/server/case-clock/bureau-date';
 import { listCases, type CaseListFilter } from '../../src/lib/server/cases/cases.repository';
 import { createKysely } from '../../src/lib/server/db/connect';
 import type { Database } from '../../src/lib/server/db/database';
-import {
-  grantSourceReader,
-  provisionDatabases,
-  startEmbeddedCluster,
-  type EmbeddedCluster
-} from '../../src/lib/server/db/embedded';
-import { migrateDemoSource, migrateProduct } from '../../src/lib/server/db/migrate';
 import { loadCutMembers } from '../../src/lib/server/kpis/cut-members.repository';
 import { assembleKpis } from '../../src/lib/server/kpis/kpi-definitions';
 import { memberEntries, resolveKpiFilter, type KpiFilter } from '../../src/lib/server/kpis/kpi-filter';
@@ -36,8 +26,7 @@ import {
   type Overview,
   type OverviewRequest
 } from '../../src/lib/server/kpis/overview.service';
-import { refreshKpiRollups } from '../../src/lib/server/kpis/rollup-refresh.service';
-import { runSyncPass } from '../../src/lib/server/sync/sync.service';
+import { dataSummary, openWorld, PRODUCT, withClient } from './bench-world';
 import {
   countFlags,
   countLightsBySection,
@@ -55,130 +44,10 @@ import {
 //            plain result is checked EQUAL to the page's (the run fails otherwise).
 // Targets (docs/benchmarks.md): p95 < 150 ms at 10,000,000 cases, ≥ 20× the plain queries.
 
-const SCHEMA = 'approval';
-const PRODUCT = 'bench_oversight';
-const SOURCE = 'bench_approval';
-const SCALE_1_CASES = 380_000; // the demo generator at scale 1 over 18 months, roughly
 const ZONE = 'Asia/Shanghai';
 const POOL_SIZE = 10; // as the web server's pool (src/lib/server/db/index.ts)
-const SETUP_FILE = 'dashboard-setup.json';
 
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const log = (message: string) => console.log(message);
-
-interface Setup {
-  cases: number;
-  scale: number;
-  builtAt: string;
-  steps: { name: string; seconds: number; detail?: string }[];
-}
-
-async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
-  const started = performance.now();
-  const result = await fn();
-  return [result, (performance.now() - started) / 1000];
-}
-
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  client.on('error', () => {});
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-// ---------------------------------------------------------------- set-up
-
-async function build(cluster: EmbeddedCluster, cases: number): Promise<Setup> {
-  const scale = cases / SCALE_1_CASES;
-  const steps: Setup['steps'] = [];
-  const step = (name: string, seconds: number, detail?: string) => {
-    steps.push({ name, seconds, detail });
-    log(`  ${name.padEnd(14)} ${seconds.toFixed(1).padStart(7)} s${detail ? `  ${detail}` : ''}`);
-  };
-  await provisionDatabases(cluster, { product: PRODUCT, source: SOURCE });
-  const productUrl = cluster.url(PRODUCT, 'app');
-  const sourceSuperUrl = cluster.url(SOURCE);
-  const app = createKysely(productUrl, { max: 1 });
-  await migrateProduct(app);
-  await app.destroy();
-  const src = createKysely(sourceSuperUrl, { max: 1 });
-  await migrateDemoSource(src);
-  await src.destroy();
-  await grantSourceReader(sourceSuperUrl, SCHEMA);
-
-  log(`\nset-up: demo generator at scale ${scale.toFixed(2)} (${fmt(cases)} cases wanted)`);
-  const { generateDemoSource } = await import('../../src/lib/server/demo/generate-demo');
-  const [counts, genSeconds] = await timed(() => generateDemoSource(sourceSuperUrl, { scale }));
-  step(
-    'generation',
-    genSeconds,
-    `${fmt(counts.cases)} cases, ${fmt(counts.events)} events, ${fmt(counts.ratings)} ratings, ${fmt(counts.complaints)} complaints`
-  );
-  await withClient(sourceSuperUrl, (c) => c.query('CHECKPOINT'));
-
-  const [pass, syncSeconds] = await timed(() =>
-    runSyncPass({
-      databaseUrl: productUrl,
-      sourceUrl: cluster.url(SOURCE, 'reader'),
-      sourceSchema: SCHEMA,
-      evaluationDate: bureauToday()
-    })
-  );
-  step(
-    'initial sync',
-    syncSeconds,
-    `${fmt(pass.rowsRead)} rows read, ${fmt(pass.rowsQuarantined)} quarantined; clocks ${fmt(pass.clocks.cases)} in ${pass.clocks.seconds.toFixed(1)} s`
-  );
-
-  // The source is not needed any more: free its disk and cache for the product.
-  await withClient(cluster.url('postgres'), (c) => c.query(`DROP DATABASE ${SOURCE} WITH (FORCE)`));
-
-  const [, vacuumSeconds] = await timed(() =>
-    withClient(cluster.url(PRODUCT), (c) => c.query('VACUUM (ANALYZE)'))
-  );
-  step('vacuum', vacuumSeconds, 'VACUUM (ANALYZE) of the product (visibility map, statistics)');
-
-  const db = createKysely<Database>(productUrl, { max: 1 });
-  try {
-    const [rollups, rollupSeconds] = await timed(() => refreshKpiRollups(db, { everything: true }));
-    step(
-      'rollup rebuild',
-      rollupSeconds,
-      `refreshKpiRollups({ everything: true }): ${fmt(rollups.days)} days`
-    );
-  } finally {
-    await db.destroy();
-  }
-  await withClient(cluster.url(PRODUCT), (c) => c.query('VACUUM (ANALYZE) kpi_daily, kpi_now'));
-  return { cases, scale, builtAt: new Date().toISOString(), steps };
-}
-
-async function dataSummary(url: string): Promise<string[]> {
-  return withClient(url, async (c) => {
-    const tables = ['cases', 'case_events', 'case_clock', 'ratings', 'complaints', 'kpi_daily', 'kpi_now'];
-    const lines: string[] = [];
-    for (const t of tables) {
-      const r = await c.query<{ n: string; size: string; heap: string }>(
-        `SELECT (SELECT count(*) FROM ${t}) AS n, pg_size_pretty(pg_total_relation_size('${t}')) AS size,
-                pg_size_pretty(pg_relation_size('${t}')) AS heap`
-      );
-      lines.push(
-        `${t.padEnd(11)} ${fmt(Number(r.rows[0].n)).padStart(12)} rows  ${r.rows[0].size} (heap ${r.rows[0].heap})`
-      );
-    }
-    const open = await c.query<{ n: string }>(`SELECT count(*) AS n FROM case_clock WHERE open`);
-    lines.push(`open cases  ${fmt(Number(open.rows[0].n)).padStart(12)}`);
-    const db = await c.query<{ size: string }>(
-      `SELECT pg_size_pretty(pg_database_size(current_database())) AS size`
-    );
-    lines.push(`database    ${db.rows[0].size}`);
-    return lines;
-  });
-}
 
 // ---------------------------------------------------------------- plain equivalents
 
@@ -510,29 +379,9 @@ export async function benchDashboard(args: string[]): Promise<void> {
       .join(' ')}`
   );
 
-  const baseDir = values.keep
-    ? path.resolve(values.keep)
-    : mkdtempSync(path.join(os.tmpdir(), 'oversight-bench-dash-'));
-  if (values.keep) mkdirSync(baseDir, { recursive: true });
-  const setupFile = path.join(baseDir, SETUP_FILE);
-  const reuse = existsSync(setupFile);
-  if (!reuse && values.keep && existsSync(path.join(baseDir, 'pg'))) {
-    throw new Error(
-      `${baseDir} holds a cluster without ${SETUP_FILE} (a build that did not finish): delete it first`
-    );
-  }
-  const cluster = await startEmbeddedCluster({ baseDir, preferredPort: 58432 });
+  const world = await openWorld({ cases, keep: values.keep, withSource: false, port: 58432 });
+  const { cluster, setup, reused: reuse } = world;
   try {
-    let setup: Setup;
-    if (reuse) {
-      setup = JSON.parse(readFileSync(setupFile, 'utf8')) as Setup;
-      if (setup.cases !== cases)
-        throw new Error(`${baseDir} was built for ${setup.cases} cases, not ${cases}`);
-      log(`\nreusing the cluster built ${setup.builtAt} in ${baseDir}`);
-    } else {
-      setup = await build(cluster, cases);
-      if (values.keep) writeFileSync(setupFile, JSON.stringify(setup, null, 2));
-    }
     const version = await withClient(cluster.url(PRODUCT), (c) =>
       c.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)
     );
@@ -563,9 +412,7 @@ export async function benchDashboard(args: string[]): Promise<void> {
     );
     log('\n--- for docs/benchmarks.md ---\n' + report.join('\n'));
   } finally {
-    await cluster.stop();
-    if (values.keep) log(`\nkept: ${baseDir} (server stopped; rerun with --keep ${baseDir})`);
-    else rmSync(baseDir, { recursive: true, force: true });
+    await world.close();
   }
 }
 

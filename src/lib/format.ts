@@ -94,11 +94,17 @@ export function formatAge(value: DateInput, now: Date = new Date()): string {
   return `${formatNumber(Math.floor(seconds / 86_400))} 天前`;
 }
 
+// Building an Intl.NumberFormat costs far more than using one: the load test found a new
+// one per percentage to be 6–7 % of the web server's CPU on the overview (docs/benchmarks.md).
+const fixedFormats = new Map<number, Intl.NumberFormat>();
+
 function fixed(value: number, digits: number): string {
-  return new Intl.NumberFormat('zh-CN', {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits
-  }).format(value);
+  let format = fixedFormats.get(digits);
+  if (!format) {
+    format = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    fixedFormats.set(digits, format);
+  }
+  return format.format(value);
 }
 
 const usable = (value: number | null | undefined): value is number =>

@@ -12,6 +12,8 @@ const START_SCRIPT = 'scripts/start.ts';
 
 export interface ProductServer {
   baseUrl: string;
+  /** The start script's process (the server runs in it or its child): the load benchmark samples its CPU. */
+  pid: number;
   /** Everything the server printed so far (stdout and stderr), for failure messages. */
   output(): string;
   stop(): Promise<void>;
@@ -23,6 +25,9 @@ export interface ProductServerEnv {
   SOURCE_SCHEMA?: string;
   /** Unset: the scheduler stays off (the default of these tests); '' turns it on. */
   NO_SCHEDULER?: string;
+  /** The load benchmark's --profile (scripts/bench/cpu-profile-preload.mjs). */
+  NODE_OPTIONS?: string;
+  BENCH_CPU_PROFILE_DIR?: string;
 }
 
 function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
@@ -88,5 +93,5 @@ export async function startProductServer(
     await stop();
     throw error;
   }
-  return { baseUrl, output: () => output, stop };
+  return { baseUrl, pid: child.pid!, output: () => output, stop };
 }

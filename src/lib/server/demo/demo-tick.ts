@@ -28,6 +28,8 @@ export interface TickOptions {
   seed?: number;
   /** The tick's time instead of the database's now() (tests, replays); must be later than the data. */
   now?: Date;
+  /** Treat the minute as office hours whatever the clock says (the load benchmark's steady stream at night). */
+  busy?: boolean;
 }
 
 export async function advanceDemoMinute(
@@ -45,7 +47,8 @@ export async function advanceDemoMinute(
     const rng = new SeededRandom(hashSeed(options.seed ?? DEFAULT_DEMO_SEED, Math.floor(nowMs / MINUTE_MS)));
     await sql`SELECT setseed(${rng.next() * 2 - 1})`.execute(trx);
     const minute = Math.floor((nowMs - dayStartMs(day)) / MINUTE_MS);
-    const officeHours = world.calendar.isWorking(day) && minute >= OPEN_MINUTE && minute < CLOSE_MINUTE;
+    const officeHours =
+      options.busy || (world.calendar.isWorking(day) && minute >= OPEN_MINUTE && minute < CLOSE_MINUTE);
     const session = await TickSession.open(trx, world, rng, new Date(nowMs));
 
     const arrived = await arrive(trx, session, officeHours);
