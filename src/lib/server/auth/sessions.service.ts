@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { appendAudit, type Actor } from '../audit/audit.repository';
 import type { Database } from '../db/database';
 import {
@@ -141,9 +141,15 @@ export async function resolveSession(
     await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
     return null;
   }
-  // Touch at most once a minute: idle expiry needs no finer grain, and it spares a write per request.
+  // Touch at most once a minute: idle expiry needs no finer grain, and it spares a write per
+  // request. Committed without waiting for the WAL flush: a touch lost to a crash only makes
+  // the session look a minute older, while waiting for the flush put every page behind the
+  // sync's large commits (docs/benchmarks.md, "Load test").
   if (now.getTime() - row.last_seen_at.getTime() > 60_000) {
-    await db.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', idHash).execute();
+    await db.transaction().execute(async (trx) => {
+      await sql`SET LOCAL synchronous_commit = off`.execute(trx);
+      await trx.updateTable('sessions').set({ last_seen_at: now }).where('id_hash', '=', idHash).execute();
+    });
   }
   return {
     userId: row.id,
