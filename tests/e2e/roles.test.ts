@@ -35,6 +35,28 @@ describe.skipIf(!browserTestsEnabled())('signing in as each role', () => {
     await t?.destroy();
   });
 
+  it('keeps a login name typed before the page came to life (hydration must not clear it)', async () => {
+    const context = await browser.page.context().browser()!.newContext();
+    const page = await context.newPage();
+    try {
+      // Hold the page's scripts back, type, then let them run: a slow first load.
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/_app/immutable/**', async (route) => {
+        await released;
+        await route.continue();
+      });
+      // Module scripts hold DOMContentLoaded back too: wait for the response, then the field.
+      await page.goto(`${server.baseUrl}/login`, { waitUntil: 'commit' });
+      await page.getByLabel('登录名').fill('leader');
+      release();
+      await page.waitForLoadState('networkidle');
+      expect(await page.getByLabel('登录名').inputValue()).toBe('leader');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('shows the sign-in page in Chinese and a signed-out visitor is sent there', async () => {
     const { page } = browser;
     await page.goto(`${server.baseUrl}/warnings`);

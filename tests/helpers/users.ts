@@ -68,34 +68,35 @@ export async function signInCookie(
 }
 
 /**
- * Signs in through the real form in the browser. In two full CI runs (of many) the
- * inspector's sign-in hung for 30 s on a quiet machine and never alone, without a trace of
- * why; so a sign-in that does not leave /login is reported (URL, the page's alert, a
- * screenshot test-results/screenshots/signin-stuck-<login>.png) and tried once more. A
- * second failure fails the test.
+ * Signs in through the real form in the browser. A sign-in that does not leave /login fails
+ * with the URL, the page's alert and a screenshot (test-results/screenshots/
+ * signin-stuck-<login>.png): that is how the login page's hydration wiping a name typed
+ * early was found (src/routes/login/+page.svelte).
  */
 export async function signInPage(page: Page, baseUrl: string, login: string, password = TEST_PASSWORD) {
-  for (let attempt = 1; ; attempt++) {
-    await page.goto(`${baseUrl}/login`);
-    await page.getByLabel('登录名').fill(login);
-    await page.getByLabel('密码').fill(password);
-    try {
-      await Promise.all([
-        page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 20_000 }),
-        page.getByRole('button', { name: '登录' }).click()
-      ]);
-      return;
-    } catch (error) {
-      const alert = await page
-        .getByRole('alert')
-        .allInnerTexts()
-        .catch(() => []);
-      await page
-        .screenshot({ path: `test-results/screenshots/signin-stuck-${login}.png` })
-        .catch(() => undefined);
-      const what = `sign-in as ${login} did not leave ${page.url()} (attempt ${attempt}; alert: ${alert.join(' / ') || 'none'})`;
-      if (attempt >= 2) throw new Error(`${what}: ${String(error)}`, { cause: error });
-      console.warn(what);
-    }
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('登录名').fill(login);
+  await page.getByLabel('密码').fill(password);
+  try {
+    await Promise.all([
+      page.waitForURL((url) => !url.pathname.startsWith('/login')),
+      page.getByRole('button', { name: '登录' }).click()
+    ]);
+  } catch (error) {
+    const alert = await page
+      .getByRole('alert')
+      .allInnerTexts()
+      .catch(() => []);
+    await page
+      .screenshot({ path: `test-results/screenshots/signin-stuck-${login}.png` })
+      .catch(() => undefined);
+    const errors = await page
+      .locator('.field-error')
+      .allInnerTexts()
+      .catch(() => []);
+    throw new Error(
+      `sign-in as ${login} did not leave ${page.url()} (alert: ${alert.join(' / ') || 'none'}; field errors: ${errors.join(' / ') || 'none'})`,
+      { cause: error }
+    );
   }
 }
