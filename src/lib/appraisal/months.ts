@@ -1,3 +1,5 @@
+import { addMonths as addMonthsToDate } from '../kpis/periods';
+
 // Months of the appraisal as the pages name them. Browser-safe. A month is 'YYYY-MM'
 // everywhere outside the database (which stores its first day).
 
@@ -15,9 +17,7 @@ export function monthLabel(month: string): string {
 
 /** The month `n` months before `month` (negative n: after). */
 export function addMonths(month: string, n: number): string {
-  const [y, m] = month.split('-').map(Number);
-  const index = y * 12 + (m - 1) - n;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+  return addMonthsToDate(`${month}-01`, -n).slice(0, 7);
 }
 
 /** `count` months ending with `last`, oldest first. */

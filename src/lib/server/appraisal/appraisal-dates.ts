@@ -1,3 +1,4 @@
+import { addMonths } from '../../kpis/periods';
 import type { CalendarOverrides } from '../calendar/working-days';
 import { calendarIndex, dateOfDay, dayOfDate, dayOfInstant } from '../clock';
 import type { CalendarIndex } from '../clock';
@@ -42,8 +43,8 @@ export function monthBounds(month: string): { first: string; last: string } {
 
 /** The month after a month. */
 export function nextMonth(month: string): string {
-  const [y, m] = parseMonth(month);
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  parseMonth(month);
+  return addMonths(`${month}-01`, 1).slice(0, 7);
 }
 
 /** The day a month closes: the 5th working day of the next month. */

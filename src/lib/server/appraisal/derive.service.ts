@@ -1,3 +1,4 @@
+import { addMonths } from '../../kpis/periods';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database';
 import { DERIVERS } from './derive/index';
@@ -38,8 +39,7 @@ export function toMonth(value: string): string {
 
 /** The month before, 'YYYY-MM-01'. */
 export function previousMonth(month: string): string {
-  const [year, m] = toMonth(month).split('-').map(Number);
-  return m === 1 ? `${year - 1}-12-01` : `${year}-${String(m - 1).padStart(2, '0')}-01`;
+  return addMonths(toMonth(month), -1);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Period } from '../../kpis/periods';
+import { addMonths, type Period } from '../../kpis/periods';
 import { addDays, isWorkingDay, type CalendarOverrides } from '../calendar/working-days';
 
 // The months of the bulletin: which month a date reports on, its days, the month before,
@@ -21,8 +21,7 @@ export function monthPeriod(month: string): Period {
 }
 
 export function previousMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+  return addMonths(`${month}-01`, -1).slice(0, 7);
 }
 
 /** The month a bulletin drafted on `today` reports on: the month before. */

@@ -1,3 +1,4 @@
+import { addMonths } from '../../kpis/periods';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database';
 import { aggregateUnits, withChanges, type UnitLevel, type UnitResult } from './aggregate';
@@ -58,8 +59,7 @@ export interface ResultsScope {
 
 /** 'YYYY-MM-01' of the month before. */
 export function previousMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return m === 1 ? `${y - 1}-12-01` : `${y}-${String(m - 1).padStart(2, '0')}-01`;
+  return addMonths(`${month.slice(0, 7)}-01`, -1);
 }
 
 const inScope = (round: RoundRow | null, scope: ResultsScope) =>
