@@ -62,3 +62,22 @@ describe('the clock-flag counts', () => {
     expect(await kept()).toEqual(['1:repeated_stops=1', '2:late_one_time_notice=1', '2:repeated_stops=1']);
   });
 });
+
+describe('the KPI triggers on the large tables', () => {
+  // An EXISTS over two transition tables is planned for its first row: a nested loop that
+  // compared 10,000 × 10,000 rows of an incremental sync (11 s, docs/benchmarks.md).
+  it('never ask EXISTS of a join of transition tables (planned as a nested loop)', async () => {
+    const functions = await sql<{ table: string; name: string; body: string }>`
+      SELECT c.relname AS table, p.proname AS name, p.prosrc AS body
+      FROM pg_trigger g
+      JOIN pg_class c ON c.oid = g.tgrelid
+      JOIN pg_proc p ON p.oid = g.tgfoid
+      WHERE c.relname IN ('cases', 'case_events', 'case_clock', 'ratings', 'complaints')
+        AND (g.tgoldtable IS NOT NULL OR g.tgnewtable IS NOT NULL)`.execute(t.db);
+    expect(functions.rows.map((f) => f.name)).toContain('kpi_dirty_flags_case_moved');
+    const offending = functions.rows
+      .filter((f) => /EXISTS\s*\([^)]*\b(new_rows|old_rows)\b[^)]*\bJOIN\b/is.test(f.body))
+      .map((f) => `${f.table}.${f.name}`);
+    expect(offending).toEqual([]);
+  });
+});
