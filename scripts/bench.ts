@@ -5,6 +5,7 @@ const BENCHMARKS: Record<string, () => Promise<(args: string[]) => Promise<void>
   generate: async () => (await import('./bench/generate')).benchGenerate,
   clock: async () => (await import('./bench/clock')).benchClock,
   sync: async () => (await import('./bench/sync')).benchSync,
+  'sync-scale': async () => (await import('./bench/sync-scale')).benchSyncScale,
   dashboard: async () => (await import('./bench/dashboard')).benchDashboard,
   bundle: async () => (await import('./bench/bundle')).benchBundle,
   appraisal: async () => (await import('./bench/appraisal')).benchAppraisal,

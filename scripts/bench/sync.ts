@@ -16,11 +16,11 @@ import {
   startEmbeddedCluster
 } from '../../src/lib/server/db/embedded';
 import { migrateDemoSource, migrateProduct } from '../../src/lib/server/db/migrate';
-import { pipeCopy } from '../../src/lib/server/sync/copy';
 import { RELATIONS_IN_ORDER } from '../../src/lib/server/sync/relations';
 import { ident } from '../../src/lib/server/sync/sql-text';
-import { sourceColumns, sourceQuery } from '../../src/lib/server/sync/statements';
 import { runSyncPass, type SyncPassResult } from '../../src/lib/server/sync/sync.service';
+import { cpuMeter, cpuSince, describeCpu } from './cpu-account';
+import { dropRawTables, rawCopy } from './raw-copy';
 import { fillSyntheticSource } from './sync-source-filler';
 
 // `npm run bench -- sync [--cases 1000000] [--data demo|sql] [--changes 10000] [--keep]`:
@@ -109,37 +109,6 @@ async function sourceSummary(
       `SELECT count(*)::int AS n FROM ${SCHEMA}.cases WHERE status IN ('received', 'accepted', 'suspended')`
     );
     return { rows, size: size.rows[0].size, open: open.rows[0].n };
-  });
-}
-
-/** Baseline: every relation COPYed as is into a plain (logged, unindexed) product table. */
-async function rawCopy(readerUrl: string, productUrl: string): Promise<number> {
-  return withClient(readerUrl, (source) =>
-    withClient(productUrl, async (product) => {
-      let rows = 0;
-      await product.query('BEGIN');
-      for (const spec of RELATIONS_IN_ORDER) {
-        const table = `raw_${spec.relation}`;
-        const columns = [...spec.columns, { name: 'updated_at', type: 'timestamptz' }];
-        await product.query(
-          `CREATE TABLE ${table} (${columns.map((c) => `${ident(c.name)} ${c.type}`).join(', ')})`
-        );
-        rows += await pipeCopy(
-          source,
-          sourceQuery(spec, SCHEMA, null, []),
-          product,
-          `COPY ${table} (${sourceColumns(spec).map(ident).join(', ')}) FROM STDIN`
-        );
-      }
-      await product.query('COMMIT');
-      return rows;
-    })
-  );
-}
-
-async function dropRawTables(productUrl: string): Promise<void> {
-  await withClient(productUrl, async (product) => {
-    for (const spec of RELATIONS_IN_ORDER) await product.query(`DROP TABLE IF EXISTS raw_${spec.relation}`);
   });
 }
 
@@ -239,10 +208,13 @@ export async function benchSync(args: string[]): Promise<void> {
 
     // The machine may be shared: the raw COPY is measured before and after the initial
     // sync, and the sync compared with their mean; the load average is printed with each.
+    const meter = cpuMeter(baseDir);
     const measureRaw = async (label: string) => {
-      const [rows, seconds] = await timed(() => rawCopy(readerUrl, productUrl));
+      const before = meter();
+      const [rows, seconds] = await timed(() => rawCopy(readerUrl, productUrl, SCHEMA));
       say(
-        `  raw COPY (${label}) ${fmt(rows)} rows  ${seconds.toFixed(1)} s  ${fmt(rows / seconds)} rows/s  ${load()}`
+        `  raw COPY (${label}) ${fmt(rows)} rows  ${seconds.toFixed(1)} s  ${fmt(rows / seconds)} rows/s  ${load()}` +
+          `\n    ${describeCpu(cpuSince(before, meter()), seconds)}`
       );
       await dropRawTables(productUrl);
       await withClient(sourceSuperUrl, (c) => c.query('CHECKPOINT'));
@@ -253,10 +225,12 @@ export async function benchSync(args: string[]): Promise<void> {
 
     const today = bureauToday();
     const urls = { databaseUrl: productUrl, sourceUrl: readerUrl, sourceSchema: SCHEMA };
+    const beforeInitial = meter();
     const [initial, initialSeconds] = await timed(() => runSyncPass({ ...urls, evaluationDate: today }));
     const initialRate = initial.rowsRead / initialSeconds;
     say(
-      `  initial sync     ${fmt(initial.rowsRead)} rows  ${initialSeconds.toFixed(1)} s  ${fmt(initialRate)} rows/s  ${load()}`
+      `  initial sync     ${fmt(initial.rowsRead)} rows  ${initialSeconds.toFixed(1)} s  ${fmt(initialRate)} rows/s  ${load()}` +
+        `\n    ${describeCpu(cpuSince(beforeInitial, meter()), initialSeconds)}`
     );
     await withClient(sourceSuperUrl, (c) => c.query('CHECKPOINT'));
     const rawAfter = await measureRaw('after ');

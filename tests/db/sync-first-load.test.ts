@@ -131,6 +131,8 @@ describe('the first load', () => {
     const messages: string[] = [];
     const first = await syncOnce(a, { bulkThreshold: 1, log: (m) => messages.push(m) });
     expect(messages.some((m) => m.includes('按源数据快照计算'))).toBe(true);
+    // Straight into the tables, in the binary format, with no retry through staging.
+    expect(messages.filter((m) => m.startsWith('首次加载改用暂存表'))).toEqual([]);
     expect(first.relations.find((r) => r.relation === 'cases')).toMatchObject({ read: 24, changed: 22 });
     expect(first.clocks).toMatchObject({ cases: 22, changed: 22 });
     const fromSnapshot = await rows(a.db, 'case_clock', 'case_id');

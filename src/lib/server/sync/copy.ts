@@ -6,15 +6,21 @@ import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 
 // COPY between connections, in PostgreSQL's text format (tab-separated, \N for null).
 
-/** Streams `COPY (query) TO STDOUT` on one connection into `COPY … FROM STDIN` on another. */
+/**
+ * Streams `COPY (query) TO STDOUT` on one connection into `COPY … FROM STDIN` on another.
+ * `binary`: in PostgreSQL's binary format on both sides (no text output and parsing of
+ * each value; the query's column types must then be exactly those of the target columns).
+ */
 export async function pipeCopy(
   from: pg.ClientBase,
   query: string,
   into: pg.ClientBase,
-  copyInSql: string
+  copyInSql: string,
+  options: { binary?: boolean } = {}
 ): Promise<number> {
-  const reader = from.query(copyTo(`COPY (${query}) TO STDOUT`));
-  const writer = into.query(copyFrom(copyInSql));
+  const format = options.binary ? ' WITH (FORMAT binary)' : '';
+  const reader = from.query(copyTo(`COPY (${query}) TO STDOUT${format}`));
+  const writer = into.query(copyFrom(copyInSql + format));
   await pipeline(reader, writer);
   return writer.rowCount;
 }

@@ -1,7 +1,7 @@
 import type { SourceRelation } from '../source/source-tables';
 import { caseJoin, caseKnown, hasRegion, known, type RelationSpec, type RowCheck } from './relations';
 import { ident, idArrayLiteral, literal } from './sql-text';
-import { productColumns, sourceFilter, sourceQuery } from './statements';
+import { productColumns, sourceFilter } from './statements';
 
 // The SQL of a first load straight into an empty product table (docs/rules/sync.md, "First
 // load"): the source hands over the product's columns, region codes included, derived in
@@ -36,10 +36,22 @@ export function directSourceQuery(
   schema: string,
   since: string | null,
   retryIds: readonly string[],
-  districtRegion: string | null
+  districtRegion: string | null,
+  productTypes: ReadonlyMap<string, string>
 ): string {
-  if (!spec.region) return sourceQuery(spec, schema, since, retryIds);
   const table = (name: string) => `${ident(schema)}.${ident(name)}`;
+  // Each column cast to the product column's type: the rows travel in the binary format.
+  const typed = (expression: string, column: string) => {
+    const type = productTypes.get(column);
+    if (!type) throw new Error(`${spec.relation}.${column}: no such column in the product`);
+    return `(${expression})::${type} AS ${ident(column)}`;
+  };
+  if (!spec.region) {
+    const columns = productColumns(spec).map((c) => typed(`s.${ident(c)}`, c));
+    return (
+      `SELECT ${columns.join(', ')} FROM ${table(spec.relation)} s` + sourceFilter(since, retryIds, 's.')
+    );
+  }
   let region: string;
   let joins = `LEFT JOIN ${table('cases')} c ON c.id = s.case_id`;
   if (spec.relation === 'case_events') {
@@ -56,9 +68,7 @@ export function directSourceQuery(
   } else {
     throw new Error(`no direct load for ${spec.relation}`);
   }
-  const columns = productColumns(spec).map((c) =>
-    c === 'region_code' ? `${region} AS region_code` : `s.${ident(c)}`
-  );
+  const columns = productColumns(spec).map((c) => typed(c === 'region_code' ? region : `s.${ident(c)}`, c));
   return (
     `SELECT ${columns.join(', ')} FROM ${table(spec.relation)} s ${joins}` +
     sourceFilter(since, retryIds, 's.')
@@ -97,6 +107,11 @@ export function directLoadSpec(spec: RelationSpec, casesExcluded: readonly strin
     )
   };
 }
+
+/** The product table's column types (as `format_type` writes them), by column name. */
+export const PRODUCT_COLUMN_TYPES = `
+  SELECT attname AS name, format_type(atttypid, atttypmod) AS type FROM pg_attribute
+  WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped`;
 
 export function copyIntoTable(spec: RelationSpec): string {
   return `COPY ${ident(spec.relation)} (${productColumns(spec).map(ident).join(', ')}) FROM STDIN`;

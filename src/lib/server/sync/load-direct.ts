@@ -7,6 +7,7 @@ import {
   directLoadSpec,
   directSourceQuery,
   DISTRICT_REGION,
+  PRODUCT_COLUMN_TYPES,
   REGION_FROM_REFERENCES
 } from './direct-load';
 import {
@@ -47,16 +48,21 @@ export async function loadDirect(ctx: RelationContext): Promise<RelationPassStat
   const district = REGION_FROM_REFERENCES.has(spec.relation)
     ? ((await product.query<{ region_code: string }>(DISTRICT_REGION)).rows[0]?.region_code ?? null)
     : null;
-  // Rows the table cannot hold (a null where the contract forbids it, an id listed twice)
-  // fail the COPY or the primary key's rebuild: the pass then starts again through staging.
+  const types = await product.query<{ name: string; type: string }>(PRODUCT_COLUMN_TYPES, [spec.relation]);
+  const query = directSourceQuery(
+    spec,
+    schema,
+    since,
+    retryIds,
+    district,
+    new Map(types.rows.map((column) => [column.name, column.type]))
+  );
+  // Rows the table cannot hold (a null where the contract forbids it, an id listed twice, a
+  // value the product's type cannot take) fail the COPY or the primary key's rebuild: the
+  // pass then starts again through staging, where the checks quarantine them.
   const deferred = await deferIndexesAndForeignKeys(product, spec.relation, true);
   try {
-    stats.read = await pipeCopy(
-      source,
-      directSourceQuery(spec, schema, since, retryIds, district),
-      product,
-      copyIntoTable(spec)
-    );
+    stats.read = await pipeCopy(source, query, product, copyIntoTable(spec), { binary: true });
   } catch (error) {
     throw directLoadFailure(spec.relation, error);
   }

@@ -1,0 +1,62 @@
+import pg from 'pg';
+import { pipeCopy } from '../../src/lib/server/sync/copy';
+import { RELATIONS_IN_ORDER } from '../../src/lib/server/sync/relations';
+import { ident } from '../../src/lib/server/sync/sql-text';
+import { sourceColumns, sourceQuery } from '../../src/lib/server/sync/statements';
+
+// The reference of the sync benchmarks: the rows a pass reads, COPYed as they are (text
+// format, through the read-only role) into plain, logged, unindexed tables of the product
+// database, in one transaction. No check, no index, no derived data.
+
+async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  client.on('error', () => {});
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * COPYs every relation (or, with `since`, the rows updated since each relation's time, as
+ * a pass reads them) into raw_* tables; returns the rows copied. The tables are kept until
+ * dropRawTables.
+ */
+export async function rawCopy(
+  readerUrl: string,
+  productUrl: string,
+  schema: string,
+  since: ReadonlyMap<string, string | null> = new Map()
+): Promise<number> {
+  return withClient(readerUrl, (source) =>
+    withClient(productUrl, async (product) => {
+      let rows = 0;
+      await source.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      await product.query('BEGIN');
+      for (const spec of RELATIONS_IN_ORDER) {
+        const table = `raw_${spec.relation}`;
+        const columns = [...spec.columns, { name: 'updated_at', type: 'timestamptz' }];
+        await product.query(
+          `CREATE TABLE ${table} (${columns.map((c) => `${ident(c.name)} ${c.type}`).join(', ')})`
+        );
+        rows += await pipeCopy(
+          source,
+          sourceQuery(spec, schema, since.get(spec.relation) ?? null, []),
+          product,
+          `COPY ${table} (${sourceColumns(spec).map(ident).join(', ')}) FROM STDIN`
+        );
+      }
+      await product.query('COMMIT');
+      await source.query('COMMIT');
+      return rows;
+    })
+  );
+}
+
+export async function dropRawTables(productUrl: string): Promise<void> {
+  await withClient(productUrl, async (product) => {
+    for (const spec of RELATIONS_IN_ORDER) await product.query(`DROP TABLE IF EXISTS raw_${spec.relation}`);
+  });
+}
