@@ -1,3 +1,4 @@
+import { percentile } from './stats';
 import os from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import { parseArgs } from 'node:util';
@@ -301,10 +302,6 @@ interface Timing {
   median: number;
   p95: number;
   n: number;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
 }
 
 async function measure(fn: () => Promise<unknown>, iterations: number, warmup: number): Promise<Timing> {

@@ -1,3 +1,4 @@
+import { percentile } from './stats';
 import { SESSION_COOKIE } from '../../src/lib/server/auth/identity';
 import type { LoadPlan, VirtualUser } from './load-users';
 
@@ -104,12 +105,6 @@ export async function runVirtualUsers(options: RunOptions): Promise<Sample[]> {
 }
 
 // ---------------------------------------------------------------- statistics
-
-/** Nearest-rank percentile of sorted values. */
-export function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
-}
 
 export interface PageStats {
   page: string;

@@ -1,23 +1,12 @@
-import pg from 'pg';
 import { pipeCopy } from '../../src/lib/server/sync/copy';
 import { RELATIONS_IN_ORDER } from '../../src/lib/server/sync/relations';
 import { ident } from '../../src/lib/server/sync/sql-text';
 import { sourceColumns, sourceQuery } from '../../src/lib/server/sync/statements';
+import { withClient } from './bench-world';
 
 // The reference of the sync benchmarks: the rows a pass reads, COPYed as they are (text
 // format, through the read-only role) into plain, logged, unindexed tables of the product
 // database, in one transaction. No check, no index, no derived data.
-
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  client.on('error', () => {});
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * COPYs every relation (or, with `since`, the rows updated since each relation's time, as

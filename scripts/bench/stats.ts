@@ -7,6 +7,7 @@ export interface Summary {
 }
 
 export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
 }
 

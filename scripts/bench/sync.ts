@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { bureauToday } from '../../src/lib/server/case-clock/bureau-date';
 import {
   recomputeAllCaseClocks,
@@ -19,6 +18,7 @@ import { migrateDemoSource, migrateProduct } from '../../src/lib/server/db/migra
 import { RELATIONS_IN_ORDER } from '../../src/lib/server/sync/relations';
 import { ident } from '../../src/lib/server/sync/sql-text';
 import { runSyncPass, type SyncPassResult } from '../../src/lib/server/sync/sync.service';
+import { fmt, timed, withClient } from './bench-world';
 import { cpuMeter, cpuSince, describeCpu } from './cpu-account';
 import { dropRawTables, rawCopy } from './raw-copy';
 import { fillSyntheticSource } from './sync-source-filler';
@@ -38,26 +38,7 @@ const PRODUCT = 'bench_oversight';
 const SOURCE = 'bench_approval';
 const SCALE_1_CASES = 380_000; // the demo generator at scale 1 over 18 months, roughly
 
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-const secs = (ms: number) => ms / 1000;
 const load = () => `(load ${os.loadavg()[0].toFixed(1)})`;
-
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  client.on('error', () => {});
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
-  const started = performance.now();
-  const result = await fn();
-  return [result, secs(performance.now() - started)];
-}
 
 function machineInfo(): string[] {
   const cpus = os.cpus();
