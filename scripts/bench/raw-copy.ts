@@ -1,4 +1,9 @@
 import { pipeCopy } from '../../src/lib/server/sync/copy';
+import {
+  copyIntoTable,
+  directSourceQuery,
+  PRODUCT_COLUMN_TYPES
+} from '../../src/lib/server/sync/direct-load';
 import { RELATIONS_IN_ORDER } from '../../src/lib/server/sync/relations';
 import { ident } from '../../src/lib/server/sync/sql-text';
 import { sourceColumns, sourceQuery } from '../../src/lib/server/sync/statements';
@@ -35,6 +40,37 @@ export async function rawCopy(
           sourceQuery(spec, schema, since.get(spec.relation) ?? null, []),
           product,
           `COPY ${table} (${sourceColumns(spec).map(ident).join(', ')}) FROM STDIN`
+        );
+      }
+      await product.query('COMMIT');
+      await source.query('COMMIT');
+      return rows;
+    })
+  );
+}
+
+/**
+ * A second reference (docs/benchmarks.md, "What two cores allow"): the rows as the product
+ * holds them (its columns, the derived region codes) COPYed, in text, into raw_* tables
+ * made LIKE the product's, with the same keys and indexes, in one transaction. Still no
+ * check, no quarantine and no derived data.
+ */
+export async function rawCopyShaped(readerUrl: string, productUrl: string, schema: string): Promise<number> {
+  return withClient(readerUrl, (source) =>
+    withClient(productUrl, async (product) => {
+      let rows = 0;
+      await source.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      await product.query('BEGIN');
+      for (const spec of RELATIONS_IN_ORDER) {
+        const table = `raw_${spec.relation}`;
+        await product.query(`CREATE TABLE ${table} (LIKE ${ident(spec.relation)} INCLUDING ALL)`);
+        const types = await product.query<{ name: string; type: string }>(PRODUCT_COLUMN_TYPES, [table]);
+        const columnTypes = new Map(types.rows.map((column) => [column.name, column.type]));
+        rows += await pipeCopy(
+          source,
+          directSourceQuery(spec, schema, null, [], null, columnTypes),
+          product,
+          copyIntoTable(spec, table)
         );
       }
       await product.query('COMMIT');

@@ -1,4 +1,3 @@
-import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { bureauToday } from '../../src/lib/server/case-clock/bureau-date';
 import {
@@ -7,10 +6,6 @@ import {
   refreshOpenCaseClocks
 } from '../../src/lib/server/case-clock/refresh.service';
 import { dateOfDay, dayOfDate } from '../../src/lib/server/clock/day-index';
-import { createKysely } from '../../src/lib/server/db/connect';
-import { APP_ROLE } from '../../src/lib/server/db/embedded';
-import { migrateProduct } from '../../src/lib/server/db/migrate';
-import { runSyncPass } from '../../src/lib/server/sync/sync.service';
 import {
   fmt,
   machineLine,
@@ -22,23 +17,24 @@ import {
   withClient,
   type World
 } from './bench-world';
-import { cpuMeter, cpuSince, describeCpu, type CpuSeconds } from './cpu-account';
-import { dropRawTables, rawCopy } from './raw-copy';
+import { cpuMeter, describeCpu, type CpuSeconds } from './cpu-account';
 import { describeSeconds, summarize } from './stats';
+import { loadLine, measured, measureInitial } from './sync-scale-initial';
 import { measureStream } from './sync-scale-stream';
 
 // `npm run bench -- sync-scale --cases 10000000 --keep DIR` (issue 9): the sync at scale,
 // each figure the median and p95 of several runs next to its reference from the same run:
 //   initial  the first load of an empty product database (a second one on the same
 //            server), --initial-runs times, each after a raw COPY of the same rows;
+//   bound    with each initial run: a raw COPY into tables with the product's keys and
+//            indexes, and the least work of a first load done in parallel (the most any
+//            schedule of the sync could reach on this machine);
 //   stream   a steady stream of changes in the source (--stream cases a minute) and a pass
 //            every --interval seconds, --passes times, each followed by a raw COPY of the
 //            rows it read (watermark − overlap, as the pass reads them);
 //   refresh  the daily refresh of the open cases for the next --refresh-runs days, a forced
 //            recomputation of 200,000 cases, and a plain UPDATE of the same open rows.
 // CPU seconds (PostgreSQL + Node) go with the wall-clock times: the machine has 2 cores.
-
-const FIRST_LOAD_DB = 'bench_first_load';
 
 export async function benchSyncScale(args: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -51,7 +47,7 @@ export async function benchSyncScale(args: string[]): Promise<void> {
       interval: { type: 'string', default: '60' },
       passes: { type: 'string', default: '8' },
       'refresh-runs': { type: 'string', default: '5' },
-      only: { type: 'string', default: 'initial,stream,refresh' }
+      only: { type: 'string', default: 'initial,bound,stream,refresh' }
     }
   });
   const num = (name: keyof typeof values) => {
@@ -72,7 +68,8 @@ export async function benchSyncScale(args: string[]): Promise<void> {
     const rows = await sourceRows(world);
     say(`  source: ${rows}`);
     const meter = cpuMeter(world.baseDir);
-    if (parts.has('initial')) await measureInitial(world, num('initial-runs'), meter, say);
+    if (parts.has('initial'))
+      await measureInitial(world, { runs: num('initial-runs'), bound: parts.has('bound') }, meter, say);
     if (parts.has('stream')) {
       await measureStream(world, meter, say, {
         casesPerMinute: num('stream'),
@@ -101,75 +98,6 @@ async function sourceRows(world: World): Promise<string> {
     );
     return `${counts.join(', ')} (${fmt(total)} rows with the reference data: ${size.rows[0].s})`;
   });
-}
-
-async function freshProductDatabase(world: World): Promise<string> {
-  await withClient(world.cluster.url('postgres'), async (c) => {
-    await c.query(`DROP DATABASE IF EXISTS ${FIRST_LOAD_DB} WITH (FORCE)`);
-    await c.query(`CREATE DATABASE ${FIRST_LOAD_DB} OWNER ${APP_ROLE}`);
-  });
-  const url = world.cluster.url(FIRST_LOAD_DB, 'app');
-  const db = createKysely(url, { max: 1 });
-  await migrateProduct(db).finally(() => db.destroy());
-  return url;
-}
-
-const checkpoint = (world: World) => withClient(world.cluster.url('postgres'), (c) => c.query('CHECKPOINT'));
-const load = () => `load ${os.loadavg()[0].toFixed(1)}`;
-
-async function measured<T>(meter: () => CpuSeconds, fn: () => Promise<T>): Promise<[T, number, CpuSeconds]> {
-  const before = meter();
-  const [result, seconds] = await timed(fn);
-  return [result, seconds, cpuSince(before, meter())];
-}
-
-async function measureInitial(
-  world: World,
-  runs: number,
-  meter: () => CpuSeconds,
-  say: (line: string) => void
-): Promise<void> {
-  say(
-    `\n  initial sync into an empty product database, ${runs} runs (each after a raw COPY of the same rows)`
-  );
-  const raw: number[] = [];
-  const sync: number[] = [];
-  const ratios: number[] = [];
-  const readerUrl = world.cluster.url(SOURCE, 'reader');
-  for (let run = 1; run <= runs; run++) {
-    const url = await freshProductDatabase(world);
-    await checkpoint(world);
-    const [copied, rawSeconds, rawCpu] = await measured(meter, () => rawCopy(readerUrl, url, SCHEMA));
-    say(
-      `    run ${run} raw COPY      ${fmt(copied)} rows  ${rawSeconds.toFixed(1)} s  ${describeCpu(rawCpu, rawSeconds)}  (${load()})`
-    );
-    await dropRawTables(url);
-    await checkpoint(world);
-    const [pass, syncSeconds, syncCpu] = await measured(meter, () =>
-      runSyncPass({
-        databaseUrl: url,
-        sourceUrl: readerUrl,
-        sourceSchema: SCHEMA,
-        evaluationDate: bureauToday()
-      })
-    );
-    say(
-      `    run ${run} initial sync  ${fmt(pass.rowsRead)} rows  ${syncSeconds.toFixed(1)} s  ${describeCpu(syncCpu, syncSeconds)}` +
-        `  (${load()}); ${((100 * rawSeconds) / syncSeconds).toFixed(0)} % of the raw rate`
-    );
-    raw.push(rawSeconds);
-    sync.push(syncSeconds);
-    ratios.push((100 * rawSeconds) / syncSeconds);
-  }
-  await withClient(world.cluster.url('postgres'), (c) =>
-    c.query(`DROP DATABASE ${FIRST_LOAD_DB} WITH (FORCE)`)
-  );
-  say(`    raw COPY:     ${describeSeconds(summarize(raw), 1)}`);
-  say(`    initial sync: ${describeSeconds(summarize(sync), 1)}`);
-  const r = summarize(ratios);
-  say(
-    `    initial sync rate ÷ raw COPY rate: median ${r.median.toFixed(0)} %, lowest ${Math.min(...ratios).toFixed(0)} % (target ≥ 50 %)`
-  );
 }
 
 async function measureRefresh(
@@ -228,5 +156,5 @@ async function measureRefresh(
   // Leave the world as the product would have it: its clocks computed for today.
   await recomputeAllCaseClocks({ databaseUrl, evaluationDate: dateOfDay(today), limit: 200_000 });
   await refreshOpenCaseClocks({ databaseUrl, evaluationDate: dateOfDay(today) });
-  say(`    (${load()})`);
+  say(`    (${loadLine()})`);
 }

@@ -113,6 +113,7 @@ export const PRODUCT_COLUMN_TYPES = `
   SELECT attname AS name, format_type(atttypid, atttypmod) AS type FROM pg_attribute
   WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped`;
 
-export function copyIntoTable(spec: RelationSpec): string {
-  return `COPY ${ident(spec.relation)} (${productColumns(spec).map(ident).join(', ')}) FROM STDIN`;
+/** COPY into the relation's product table, or into `table` of the same shape. */
+export function copyIntoTable(spec: RelationSpec, table: string = spec.relation): string {
+  return `COPY ${ident(table)} (${productColumns(spec).map(ident).join(', ')}) FROM STDIN`;
 }
