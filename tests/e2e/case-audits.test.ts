@@ -6,6 +6,7 @@ import { browserTestsEnabled, type BrowserSession } from '../helpers/browser';
 import { loadKpiWorld, P1 } from '../helpers/kpi-world';
 import type { ProductServer } from '../helpers/product-server';
 import type { TestDatabases } from '../helpers/test-databases';
+import { valueTypedBeforeHydration } from '../helpers/hydration';
 import { addRoleUsers, addUser, signInCookie, signInPage } from '../helpers/users';
 
 // An inspector's spot check on the hand-made world of tests/helpers/kpi-world.ts: four
@@ -108,6 +109,19 @@ describe.runIf(enabled)('sampled audits in Chromium', () => {
     await page.getByLabel('随机种子').fill('20251011 局务会');
     await page.getByRole('button', { name: '重新计算并比对' }).click();
     await expect.poll(() => verdict.innerText()).toBe('不一致');
+  });
+
+  it('keeps a seed typed on the verify page before the page came to life', async () => {
+    const cookie = await signInCookie(server.baseUrl, 'inspector');
+    const browserOf = browser.page.context().browser()!;
+    const typed = await valueTypedBeforeHydration(
+      browserOf,
+      `${server.baseUrl}/audits/verify`,
+      '随机种子',
+      SEED,
+      cookie
+    );
+    expect(typed).toBe(SEED);
   });
 
   it('lets a leader view the plan but not draw from it', async () => {

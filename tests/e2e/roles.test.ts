@@ -7,6 +7,7 @@ import { browserTestsEnabled, launchBrowser, type BrowserSession } from '../help
 import { startProductServer, type ProductServer } from '../helpers/product-server';
 import { insertSampleSource } from '../helpers/source-fixtures';
 import { createTestDatabases, type TestDatabases } from '../helpers/test-databases';
+import { valueTypedBeforeHydration } from '../helpers/hydration';
 import { addRoleUsers, ROLE_USERS, signInPage } from '../helpers/users';
 
 // Each role signs in through the real form and lands on its own home page.
@@ -36,25 +37,10 @@ describe.skipIf(!browserTestsEnabled())('signing in as each role', () => {
   });
 
   it('keeps a login name typed before the page came to life (hydration must not clear it)', async () => {
-    const context = await browser.page.context().browser()!.newContext();
-    const page = await context.newPage();
-    try {
-      // Hold the page's scripts back, type, then let them run: a slow first load.
-      let release!: () => void;
-      const released = new Promise<void>((resolve) => (release = resolve));
-      await page.route('**/_app/immutable/**', async (route) => {
-        await released;
-        await route.continue();
-      });
-      // Module scripts hold DOMContentLoaded back too: wait for the response, then the field.
-      await page.goto(`${server.baseUrl}/login`, { waitUntil: 'commit' });
-      await page.getByLabel('登录名').fill('leader');
-      release();
-      await page.waitForLoadState('networkidle');
-      expect(await page.getByLabel('登录名').inputValue()).toBe('leader');
-    } finally {
-      await context.close();
-    }
+    const browserOf = browser.page.context().browser()!;
+    expect(await valueTypedBeforeHydration(browserOf, `${server.baseUrl}/login`, '登录名', 'leader')).toBe(
+      'leader'
+    );
   });
 
   it('shows the sign-in page in Chinese and a signed-out visitor is sent there', async () => {
