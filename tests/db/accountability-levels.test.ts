@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AccountabilityError,
   decide,
-  propose,
   suggestionFor
 } from '../../src/lib/server/accountability/accountability.service';
 import type { LevelNameRow } from '../../src/lib/server/accountability/level-names-form';
@@ -16,6 +15,7 @@ import {
 } from '../../src/lib/server/accountability/records.repository';
 import type { Role } from '../../src/lib/roles';
 import type { Actor } from '../../src/lib/server/audit/audit.repository';
+import { proposeOverdue } from '../helpers/accountability-records';
 import { loadKpiWorld } from '../helpers/kpi-world';
 import { createTestDatabases, type TestDatabases } from '../helpers/test-databases';
 import { addUser } from '../helpers/users';
@@ -48,20 +48,6 @@ const renameAudits = () =>
     .where('action', '=', 'accountability.levels_rename')
     .orderBy('seq')
     .execute();
-
-async function proposeOverdue(level: number): Promise<number> {
-  const outcome = await propose(t.db, inspector, {
-    staffNo: 'E001',
-    grounds: 'overdue',
-    groundsNote: null,
-    level,
-    facts: '办件超过法定办理时限',
-    basis: [{ kind: 'case', ref: '510107-TEST-000005' }],
-    correctsId: null
-  });
-  if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
-  return outcome.id;
-}
 
 beforeAll(async () => {
   t = await createTestDatabases();
@@ -171,7 +157,7 @@ describe('renaming the accountability levels', () => {
   });
 
   it('keeps on earlier records the level name they were proposed and decided under', async () => {
-    const before = await proposeOverdue(3);
+    const before = await proposeOverdue(t.db, inspector, 3);
     await decide(t.db, leader, before, { outcome: 'decided', level: 3, reason: '同意' });
     expect((await renameLevels(t.db, admin, await form({ 3: '全局通报批评' }))).ok).toBe(true);
 
@@ -190,7 +176,7 @@ describe('renaming the accountability levels', () => {
       '通报批评'
     );
     // Records written after the rename take the current name; so does the suggestion.
-    const after = await proposeOverdue(3);
+    const after = await proposeOverdue(t.db, inspector, 3);
     expect((await findRecord(t.db, after))?.proposed_level_label).toBe('全局通报批评');
     const suggestion = await suggestionFor(t.db, 1, 'overdue', '2099-01-01');
     expect(suggestion.label).toBe('警告提醒');
