@@ -19,6 +19,7 @@ import * as m20261126070000 from './20261126070000_bulletins';
 import * as m20261126090000 from './20261126090000_accountability_basis_key_share';
 import * as m20261126110000 from './20261126110000_appraisal_auto_close';
 import * as m20261127010000 from './20261127010000_kpi_case_moved_by_hash';
+import * as m20261128010000 from './20261128010000_accountability_level_names_unique';
 
 // Static list (not a directory scan) so that the same code runs under tsx, vitest and
 // the built server. tests/unit/migration-index.test.ts fails when a file is missing here.
@@ -42,5 +43,6 @@ export const appMigrations: Record<string, Migration> = {
   '20261126070000_bulletins': m20261126070000,
   '20261126090000_accountability_basis_key_share': m20261126090000,
   '20261126110000_appraisal_auto_close': m20261126110000,
-  '20261127010000_kpi_case_moved_by_hash': m20261127010000
+  '20261127010000_kpi_case_moved_by_hash': m20261127010000,
+  '20261128010000_accountability_level_names_unique': m20261128010000
 };

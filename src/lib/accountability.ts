@@ -74,3 +74,14 @@ export interface RecordFilter {
   decidedFrom?: string | null;
   decidedTo?: string | null;
 }
+
+/** The longest level name: names stand in table cells, select options and printed records. */
+export const MAX_LEVEL_NAME = 20;
+
+/** One row of the level-names form as posted and as shown again after an error. */
+export interface LevelNameRow {
+  level: string;
+  /** The stored name the page showed: only rows typed in are saved, others are left alone. */
+  was: string;
+  label: string;
+}

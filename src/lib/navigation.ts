@@ -32,6 +32,7 @@ type NavHref = Extract<
   | '/admin/users'
   | '/admin/calendar'
   | '/admin/matters'
+  | '/admin/accountability-levels'
   | '/audit'
 >;
 
@@ -152,6 +153,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
         href: '/admin/matters',
         label: '事项时限设置',
         description: '各审批事项的承诺与法定时限（来自审批系统），以及可调整的黄灯预警参数。',
+        roles: ['admin']
+      },
+      {
+        href: '/admin/accountability-levels',
+        label: '追责级别',
+        description: '责任追究各级别的名称；级别序号与轻重顺序固定，已有追责记录保留当时的级别名称。',
         roles: ['admin']
       }
     ]

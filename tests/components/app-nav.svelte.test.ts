@@ -20,6 +20,7 @@ const AREAS: [string, string][] = [
   ['用户管理', '/admin/users'],
   ['工作日历', '/admin/calendar'],
   ['事项时限设置', '/admin/matters'],
+  ['追责级别', '/admin/accountability-levels'],
   ['审计日志', '/audit']
 ];
 

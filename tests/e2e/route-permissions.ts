@@ -170,6 +170,7 @@ export const ROUTE_PERMISSIONS: Record<string, RouteRule> = {
   '/admin/users': { path: '/admin/users', allowed: ['admin'] },
   '/admin/calendar': { path: '/admin/calendar', allowed: ['admin'] },
   '/admin/matters': { path: '/admin/matters', allowed: ['admin'] },
+  '/admin/accountability-levels': { path: '/admin/accountability-levels', allowed: ['admin'] },
   '/audit': { path: '/audit', allowed: ['auditor'] },
   '/account/password': { path: '/account/password', allowed: SIGNED_IN },
   '/login': {
