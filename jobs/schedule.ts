@@ -29,7 +29,11 @@ export const SCHEDULE: readonly ScheduleEntry[] = [
   { job: 'rectification-reminders', cron: '30 6 * * *', runAtStart: true },
   // Daily at 06:30, after the night's refresh and before office hours: it drafts only on
   // the first working day of the month (the bureau calendar decides, not cron).
-  { job: 'bulletin-draft', cron: '30 6 * * *' }
+  { job: 'bulletin-draft', cron: '30 6 * * *' },
+  // The demo's appraisal, evaluation and bulletins, once, on the first start: it reads the
+  // synced cases and scores, so it waits for the start sync and derivation. Every later
+  // start finds them filled and changes nothing.
+  { job: 'demo-seed', demoOnly: true, runAtStart: true, startAfter: 'appraisal-derive' }
 ];
 
 export const SCHEDULE_TIMEZONE = 'Asia/Shanghai';

@@ -27,9 +27,14 @@ describe('the job schedule', () => {
     });
   });
 
-  it('derives the appraisal at start once the start sync is done', () => {
-    const entry = SCHEDULE.find((e) => e.job === 'appraisal-derive');
-    expect(entry).toMatchObject({ runAtStart: true, startAfter: 'sync' });
+  it('derives the appraisal at start once the start sync is done, and seeds the demo after that, on the demo only', () => {
+    const entry = (job: string) => SCHEDULE.find((e) => e.job === job);
+    expect(entry('appraisal-derive')).toMatchObject({ runAtStart: true, startAfter: 'sync' });
+    expect(entry('demo-seed')).toMatchObject({
+      demoOnly: true,
+      runAtStart: true,
+      startAfter: 'appraisal-derive'
+    });
   });
 
   it('gives every job a unique name and a Chinese title', () => {
