@@ -2,11 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/lib/server/demo/demo-accounts';
 import { seedProductDemo } from '../../src/lib/server/demo/product-demo/index';
-import { browserTestsEnabled, type BrowserSession } from '../helpers/browser';
-import { startBrowserWorld, stopBrowserWorld } from '../helpers/browser-world';
+import { browserTestsEnabled } from '../helpers/browser';
+import { startBrowserWorld, stopBrowserWorld, type BrowserWorld } from '../helpers/browser-world';
 import { loadDemoWorld } from '../helpers/demo-world';
-import type { ProductServer } from '../helpers/product-server';
-import type { TestDatabases } from '../helpers/test-databases';
 import { signInPage } from '../helpers/users';
 
 // What a person trying the demo sees where the product's own data lives, once the demo has
@@ -20,23 +18,23 @@ const NOW = new Date();
 const enabled = browserTestsEnabled();
 
 describe.runIf(enabled)('the seeded demo in Chromium', () => {
-  let t: TestDatabases;
-  let server: ProductServer;
-  let browser: BrowserSession;
+  let world: BrowserWorld | undefined;
+  /** The leader's page and the server's address. */
+  const session = () => ({ page: world!.browser.page, base: world!.server.baseUrl });
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    ({ t, server, browser } = await startBrowserWorld(async (t) => {
+    world = await startBrowserWorld(async (t) => {
       await loadDemoWorld(t, NOW);
       await seedProductDemo(t.db, { now: NOW });
-    }));
-    await signInPage(browser.page, server.baseUrl, 'leader', DEMO_PASSWORD);
+    });
+    await signInPage(world.browser.page, world.server.baseUrl, 'leader', DEMO_PASSWORD);
   });
-  afterAll(() => stopBrowserWorld({ t, server, browser }));
+  afterAll(() => stopBrowserWorld(world ?? {}));
 
   it('lists the bulletins: the older months published and numbered, the latest a draft', async () => {
-    const { page } = browser;
-    await page.goto(`${server.baseUrl}/bulletins`);
+    const { page, base } = session();
+    await page.goto(`${base}/bulletins`);
     const rows = page.getByTestId('bulletin-row');
     await rows.first().waitFor();
     const texts = await rows.allInnerTexts();
@@ -55,8 +53,8 @@ describe.runIf(enabled)('the seeded demo in Chromium', () => {
   });
 
   it('lists the evaluation rounds and shows a month’s results with its 约谈 list', async () => {
-    const { page } = browser;
-    await page.goto(`${server.baseUrl}/evaluation`);
+    const { page, base } = session();
+    await page.goto(`${base}/evaluation`);
     const rows = page.getByTestId('round-row');
     await rows.first().waitFor();
     expect(await rows.count()).toBe(4);
@@ -75,22 +73,22 @@ describe.runIf(enabled)('the seeded demo in Chromium', () => {
   });
 
   it('shows a closed appraisal month with its awards', async () => {
-    const { page } = browser;
-    const published = await t.db
+    const { page, base } = session();
+    const published = await world!.t.db
       .selectFrom('appraisal_months')
       .select('month')
       .where('closed_at', 'is not', null)
       .orderBy('month', 'desc')
       .executeTakeFirstOrThrow();
-    await page.goto(`${server.baseUrl}/appraisal?month=${published.month.slice(0, 7)}`);
+    await page.goto(`${base}/appraisal?month=${published.month.slice(0, 7)}`);
     await page.getByText('已结账').first().waitFor();
     expect(await page.locator('main').innerText()).toContain('五星级服务明星');
     await page.screenshot({ path: `${SHOTS}/demo-appraisal.png` });
   });
 
   it('has an appeal waiting for the leader', async () => {
-    const { page } = browser;
-    await page.goto(`${server.baseUrl}/appraisal/appeals`);
+    const { page, base } = session();
+    await page.goto(`${base}/appraisal/appeals`);
     const queue = page.getByTestId('appeal-queue');
     await queue.waitFor();
     expect(await queue.innerText()).toContain('信息科');
