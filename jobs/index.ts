@@ -3,6 +3,7 @@ import { appraisalCloseJob } from './appraisal-close';
 import { appraisalDeriveJob } from './appraisal-derive';
 import { bulletinDraftJob } from './bulletin-draft';
 import { dailyRefreshJob } from './daily-refresh';
+import { demoSeedJob } from './demo-seed';
 import { demoTickJob } from './demo-tick';
 import { kpiRollupJob } from './kpi-rollup';
 import { rectificationRemindersJob } from './rectification-reminders';
@@ -19,7 +20,8 @@ export const allJobs: readonly JobDefinition[] = [
   appraisalDeriveJob,
   appraisalCloseJob,
   rectificationRemindersJob,
-  bulletinDraftJob
+  bulletinDraftJob,
+  demoSeedJob
 ];
 
 export function findJob(name: string): JobDefinition | undefined {

@@ -9,8 +9,32 @@ describe('the job schedule', () => {
     for (const entry of SCHEDULE) expect(names, entry.job).toContain(entry.job);
   });
 
-  it('uses valid cron expressions', () => {
-    for (const entry of SCHEDULE) expect(cron.validate(entry.cron), entry.cron).toBe(true);
+  it('uses valid cron expressions; an entry without one runs at start', () => {
+    for (const entry of SCHEDULE) {
+      if (entry.cron === undefined) expect(entry.runAtStart, entry.job).toBe(true);
+      else expect(cron.validate(entry.cron), entry.cron).toBe(true);
+    }
+  });
+
+  it('starts a job after another only when that one runs at start before it, on every deployment it runs on', () => {
+    SCHEDULE.forEach((entry, i) => {
+      if (entry.startAfter === undefined) return;
+      expect(entry.runAtStart, entry.job).toBe(true);
+      const before = SCHEDULE.slice(0, i).find((e) => e.job === entry.startAfter);
+      expect(before?.runAtStart, `${entry.job} after ${entry.startAfter}`).toBe(true);
+      // A demo-only predecessor would be missing on a real deployment.
+      if (!entry.demoOnly) expect(before?.demoOnly, `${entry.job} after ${entry.startAfter}`).toBeFalsy();
+    });
+  });
+
+  it('derives the appraisal at start once the start sync is done, and seeds the demo after that, on the demo only', () => {
+    const entry = (job: string) => SCHEDULE.find((e) => e.job === job);
+    expect(entry('appraisal-derive')).toMatchObject({ runAtStart: true, startAfter: 'sync' });
+    expect(entry('demo-seed')).toMatchObject({
+      demoOnly: true,
+      runAtStart: true,
+      startAfter: 'appraisal-derive'
+    });
   });
 
   it('gives every job a unique name and a Chinese title', () => {

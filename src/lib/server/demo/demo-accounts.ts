@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { Role } from '../../src/lib/roles';
-import { SYSTEM_ACTOR } from '../../src/lib/server/audit/audit.repository';
-import { createUser } from '../../src/lib/server/auth/users.service';
-import type { Database } from '../../src/lib/server/db/database';
-import type { SourceDatabase } from '../../src/lib/server/source/source-tables';
+import { SYSTEM_ACTOR } from '../audit/audit.repository';
+import { createUser, type NewUser } from '../auth/users.service';
+import type { Database } from '../db/database';
+import type { SourceDatabase } from '../source/source-tables';
 
 // One account per role on demo data only, with a known password and no forced change,
 // so that a person evaluating the product can try every role at once. A real
@@ -11,14 +10,16 @@ import type { SourceDatabase } from '../../src/lib/server/source/source-tables';
 
 export const DEMO_PASSWORD = 'demo-password-2026';
 
-export interface DemoAccount {
-  login: string;
-  displayName: string;
-  roles: Role[];
-  sectionCodes?: string[];
-  staffNo?: string | null;
-  firmCode?: string | null;
-}
+/** The accounts the product-side demo data is entered as (product-demo/). */
+export const DEMO_LOGINS = {
+  leader: 'leader',
+  sectionHead: 'section',
+  staff: 'staff',
+  evaluator: 'evaluator'
+} as const;
+
+/** A demo account is a user as the administrators' form creates one. */
+export type DemoAccount = NewUser;
 
 export async function demoAccounts(source: Kysely<SourceDatabase>): Promise<DemoAccount[]> {
   const section = await source
@@ -34,7 +35,7 @@ export async function demoAccounts(source: Kysely<SourceDatabase>): Promise<Demo
     .orderBy('id')
     .executeTakeFirst();
   return [
-    { login: 'leader', displayName: '局长（演示）', roles: ['leader'] },
+    { login: DEMO_LOGINS.leader, displayName: '局长（演示）', roles: ['leader'] },
     { login: 'inspector', displayName: '纪检监察员（演示）', roles: ['inspector'] },
     // A pool for the reviewer draw (双随机): one of them belongs to the first section, so
     // the draw sheet shows a reviewer skipped for a conflict of interest.
@@ -46,18 +47,23 @@ export async function demoAccounts(source: Kysely<SourceDatabase>): Promise<Demo
       sectionCodes: section ? [section.code] : ['S01']
     },
     {
-      login: 'section',
+      login: DEMO_LOGINS.sectionHead,
       displayName: `${section?.name ?? '审批科'}科长（演示）`,
       roles: ['section_head'],
       sectionCodes: section ? [section.code] : ['S01']
     },
     {
-      login: 'staff',
+      login: DEMO_LOGINS.staff,
       displayName: `${staff?.name ?? '窗口人员'}（演示）`,
       roles: ['staff'],
       staffNo: staff?.staff_no ?? 'W001'
     },
-    { login: 'evaluator', displayName: '第三方测评员（演示）', roles: ['evaluator'], firmCode: 'F01' },
+    {
+      login: DEMO_LOGINS.evaluator,
+      displayName: '第三方测评员（演示）',
+      roles: ['evaluator'],
+      firmCode: 'F01'
+    },
     { login: 'admin', displayName: '系统管理员（演示）', roles: ['admin'] },
     { login: 'auditor', displayName: '安全审计员（演示）', roles: ['auditor'] }
   ];
