@@ -11,9 +11,9 @@ import {
   copyIntoTable,
   DIRECT_LOAD,
   directSourceQuery,
-  DISTRICT_REGION,
-  PRODUCT_COLUMN_TYPES
+  DISTRICT_REGION
 } from '../../src/lib/server/sync/direct-load';
+import { readProductColumnTypes } from '../../src/lib/server/sync/load-direct';
 import { RELATIONS_IN_ORDER, type RelationSpec } from '../../src/lib/server/sync/relations';
 
 // The least a first load of the product must do, done as fast as this machine allows
@@ -102,9 +102,8 @@ async function copyRelation(
   schema: string,
   district: string | null
 ): Promise<number> {
-  const types = await product.query<{ name: string; type: string }>(PRODUCT_COLUMN_TYPES, [spec.relation]);
-  const columnTypes = new Map(types.rows.map((column) => [column.name, column.type]));
-  const query = directSourceQuery(spec, schema, null, [], district, columnTypes);
+  const types = await readProductColumnTypes(product, spec.relation);
+  const query = directSourceQuery(spec, schema, null, [], district, types);
   return pipeCopy(source, query, product, copyIntoTable(spec), { binary: true });
 }
 

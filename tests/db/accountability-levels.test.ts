@@ -16,6 +16,7 @@ import {
 import type { Role } from '../../src/lib/roles';
 import type { Actor } from '../../src/lib/server/audit/audit.repository';
 import { proposeOverdue } from '../helpers/accountability-records';
+import { auditEntries } from '../helpers/audit-log';
 import { loadKpiWorld } from '../helpers/kpi-world';
 import { createTestDatabases, type TestDatabases } from '../helpers/test-databases';
 import { addUser } from '../helpers/users';
@@ -41,13 +42,7 @@ async function form(names: Record<number, string>): Promise<LevelNameRow[]> {
 }
 
 const names = async () => (await listLevels(t.db)).map((l) => l.label);
-const renameAudits = () =>
-  t.db
-    .selectFrom('audit_log')
-    .select(['action', 'entity', 'entity_id', 'actor_login', 'before', 'after'])
-    .where('action', '=', 'accountability.levels_rename')
-    .orderBy('seq')
-    .execute();
+const renameAudits = () => auditEntries(t.db, 'accountability.levels\\_rename');
 
 beforeAll(async () => {
   t = await createTestDatabases();

@@ -11,6 +11,7 @@ import {
 import { listExceptionDays } from '../../src/lib/server/calendar/calendar-admin.repository';
 import { CalendarValidationError } from '../../src/lib/server/calendar/calendar-edit';
 import { CalendarImportError } from '../../src/lib/server/calendar/import-plan';
+import { auditEntries } from '../helpers/audit-log';
 import { insertCase, insertReferenceWorld, syncOnce } from '../helpers/sync-fixtures';
 import { createTestDatabases, type TestDatabases } from '../helpers/test-databases';
 
@@ -27,13 +28,7 @@ afterEach(async () => t.destroy());
 const ADMIN: Actor = { userId: null, login: 'admin-test', roles: ['admin'] };
 const clockOf = (caseId: string) =>
   t.db.selectFrom('case_clock').selectAll().where('case_id', '=', caseId).executeTakeFirstOrThrow();
-const calendarAudit = () =>
-  t.db
-    .selectFrom('audit_log')
-    .select(['action', 'entity', 'entity_id', 'actor_login', 'before', 'after'])
-    .where('action', 'like', 'calendar.%')
-    .orderBy('seq')
-    .execute();
+const calendarAudit = () => auditEntries(t.db, 'calendar.%');
 const holiday = (date: string, note = '测试') => ({ date, working: false, kind: 'holiday' as const, note });
 
 describe('changing one day', () => {

@@ -11,3 +11,13 @@ export async function auditActions(db: Kysely<Database>, entity: string): Promis
     .execute();
   return rows.map((r) => r.action);
 }
+
+/** The audit-log entries whose action matches `actionLike` (SQL LIKE), oldest first. */
+export function auditEntries(db: Kysely<Database>, actionLike: string) {
+  return db
+    .selectFrom('audit_log')
+    .select(['action', 'entity', 'entity_id', 'actor_login', 'before', 'after'])
+    .where('action', 'like', actionLike)
+    .orderBy('seq')
+    .execute();
+}

@@ -4,22 +4,14 @@ import {
   suggestLevel,
   windowStart,
   yearlyCounts,
-  type Level,
   type PastRecord,
   type SuggestionInput
 } from '../../src/lib/server/accountability/ladder';
+import { DEFAULT_LEVELS } from '../helpers/accountability-levels';
 
 // The suggested level on repeat grounds and the yearly counts (docs/rules/accountability.md).
 
-const LEVELS: Level[] = [
-  { level: 1, label: '警告提醒' },
-  { level: 2, label: '警示谈话' },
-  { level: 3, label: '通报批评' },
-  { level: 4, label: '取消评先评优资格' },
-  { level: 5, label: '扣减绩效' },
-  { level: 6, label: '调离岗位' },
-  { level: 7, label: '辞退（开除公职）' }
-];
+const LEVELS = DEFAULT_LEVELS;
 
 let nextId = 1;
 function decided(level: number, on: string, grounds = 'overdue'): PastRecord {

@@ -5,20 +5,12 @@ import {
   rebaseLevelNames,
   type LevelNameRow
 } from '../../src/lib/server/accountability/level-names-form';
-import type { Level } from '../../src/lib/server/accountability/ladder';
+import { DEFAULT_LEVELS } from '../helpers/accountability-levels';
 
 // Renaming the accountability levels: names checked field by field, the numbers fixed,
 // only rows typed in saved (docs/rules/accountability.md "Levels and grounds").
 
-const STORED: Level[] = [
-  { level: 1, label: '警告提醒' },
-  { level: 2, label: '警示谈话' },
-  { level: 3, label: '通报批评' },
-  { level: 4, label: '取消评先评优资格' },
-  { level: 5, label: '扣减绩效' },
-  { level: 6, label: '调离岗位' },
-  { level: 7, label: '辞退（开除公职）' }
-];
+const STORED = DEFAULT_LEVELS;
 
 /** The form as the page shows it, with some names typed over. */
 function typed(names: Record<number, string>, stored = STORED): LevelNameRow[] {

@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import { deferIndexesAndForeignKeys } from './bulk-load';
 import { checkRows } from './check-rows';
 import { pipeCopy } from './copy';
@@ -42,21 +43,23 @@ export async function canLoadDirect(ctx: RelationContext): Promise<boolean> {
   return !held.rowCount;
 }
 
+/** The column types of a product table (or of one made LIKE it), for directSourceQuery. */
+export async function readProductColumnTypes(
+  product: pg.ClientBase,
+  table: string
+): Promise<Map<string, string>> {
+  const types = await product.query<{ name: string; type: string }>(PRODUCT_COLUMN_TYPES, [table]);
+  return new Map(types.rows.map((column) => [column.name, column.type]));
+}
+
 export async function loadDirect(ctx: RelationContext): Promise<RelationPassStats> {
   const { source, product, spec, schema, since, retryIds, firstLoad } = ctx;
   const stats = emptyStats(spec.relation);
   const district = REGION_FROM_REFERENCES.has(spec.relation)
     ? ((await product.query<{ region_code: string }>(DISTRICT_REGION)).rows[0]?.region_code ?? null)
     : null;
-  const types = await product.query<{ name: string; type: string }>(PRODUCT_COLUMN_TYPES, [spec.relation]);
-  const query = directSourceQuery(
-    spec,
-    schema,
-    since,
-    retryIds,
-    district,
-    new Map(types.rows.map((column) => [column.name, column.type]))
-  );
+  const types = await readProductColumnTypes(product, spec.relation);
+  const query = directSourceQuery(spec, schema, since, retryIds, district, types);
   // Rows the table cannot hold (a null where the contract forbids it, an id listed twice, a
   // value the product's type cannot take) fail the COPY or the primary key's rebuild: the
   // pass then starts again through staging, where the checks quarantine them.
